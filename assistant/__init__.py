@@ -1,0 +1,6 @@
+"""The assistant: retrieval, cited answers and sessions over the indexed policy library."""
+from .core import Assistant
+from .models import Answer, Citation, Filters, Passage
+from .sessions import Session
+
+__all__ = ["Assistant", "Answer", "Citation", "Filters", "Passage", "Session"]

@@ -1,0 +1,181 @@
+"""The extractive answer: the documents' own sentences, each with its citation, in the question's language.
+
+No language model is needed (none that answers Arabic ships offline). Sentences are picked from the top
+passages by how much of the question (and its glossary translation) they carry, with numbers favoured for
+statistics questions, then grouped by document. Every quote is an exact slice of the cleaned text; it
+never crosses a footnote marker, so it also stands verbatim in the source file.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from indexing.language import search_terms
+
+from .models import Citation, Passage
+
+_SENTENCE = re.compile(r"[^.!?؟؛;\n]+(?:[.!?؟؛;](?!\d)|$)?")
+_FOOTNOTE_MARK = re.compile(r"⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾")
+_NUMBER = re.compile(r"\d")
+_QUANTITY = re.compile(
+    r"\b(how many|how much|what number|what percentage|what share|what proportion|how long|how old|what amount|"
+    r"what (?:prison |jail )?(?:sentence|penalty|term)|what fine)\b|(?:^|\s)(كم|ما عدد|ما نسبة|ما مقدار|ما مدة|ما قيمة|ما العقوبة|ما حجم)",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+(?:[.,٫]\d+)?")
+_STAT_WORDS = re.compile(
+    r"\b(how many|how much|what share|what proportion|percent|percentage|number of|rate|estimate)\b|كم|نسب|عدد|حجم|تقدير|المائ",
+    re.IGNORECASE,
+)
+
+INTRO = {"ar": "تنص الوثائق على ما يلي:", "en": "The documents say:"}
+ABSTAIN = {
+    "ar": "لا تجيب الوثائق المتاحة عن هذا السؤال. أقرب المقاطع التي عُثر عليها مدرجة أدناه للاطلاع.",
+    "en": "The documents do not answer this question. The nearest passages found are listed below for reference.",
+}
+OTHER_LANGUAGE = "Your question seems to be in another language ({lang}); answering in English."
+
+
+@dataclass(frozen=True)
+class Sentence:
+    passage: Passage
+    start: int  # offsets inside the passage's chunk text
+    end: int
+    score: float
+
+    @property
+    def text(self) -> str:
+        return self.passage.chunk.text[self.start: self.end]
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, trimmed, never crossing a footnote marker or a line break."""
+    spans = []
+    # A bracketed footnote marker stands for markup the source file has ("<sup>(1)</sup>"): break there.
+    text = _FOOTNOTE_MARK.sub(lambda m: "\n" * len(m.group(0)), text)
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip(" \u00a0-–•*"))
+        trail = len(piece) - len(piece.rstrip())
+        s, e = s + lead, e - trail
+        if e - s >= 12 and re.search(r"[^\W\d_]{2,}", text[s:e]):
+            spans.append((s, e))
+    return spans
+
+
+def _split_long(text: str, s: int, e: int, limit: int = 420) -> list[tuple[int, int]]:
+    """Very long 'sentences' (lists joined by commas) are cut at a comma so a quote stays readable."""
+    out = []
+    while e - s > limit:
+        cut = max(text.rfind("، ", s, s + limit), text.rfind(", ", s, s + limit))
+        if cut <= s + limit // 3:
+            break
+        out.append((s, cut + 1))
+        s = cut + 2
+    out.append((s, e))
+    return out
+
+
+class SentencePicker:
+    def __init__(self, idf: dict[str, float] | None = None):
+        self.idf = idf or {}
+
+    def score(self, sentence: str, terms: set[str], wants_number: bool) -> float:
+        words = set(search_terms(sentence))
+        if not words:
+            return 0.0
+        overlap = sum(self.idf.get(t, 1.0) for t in words & terms)
+        score = overlap / math.sqrt(len(words) + 4)
+        if wants_number and _NUMBER.search(sentence):
+            score *= 1.6
+        return score
+
+    def pick(self, question: str, expansion: str, passages: list[Passage], max_sentences: int, per_passage: int) -> list[Sentence]:
+        terms = set(search_terms(f"{question} {expansion}"))
+        wants_number = bool(_STAT_WORDS.search(question))
+        chosen: list[Sentence] = []
+        for rank, p in enumerate(passages):
+            text = p.chunk.text
+            cands = []
+            for s, e in sentences_of(text):
+                for ps, pe in _split_long(text, s, e):
+                    sc = self.score(text[ps:pe], terms, wants_number)
+                    cands.append(Sentence(p, ps, pe, sc / (1 + 0.35 * rank)))
+            if not cands:
+                continue
+            cands.sort(key=lambda x: -x.score)
+            best = [c for c in cands[:per_passage] if c.score > 0] or cands[:1]
+            chosen.extend(best)
+        chosen.sort(key=lambda x: -x.score)
+        return chosen[:max_sentences]
+
+
+def reading_order(sentences: list[Sentence]) -> list[Sentence]:
+    """Documents in order of their best sentence, sentences within a document in text order."""
+    docs: list[str] = []
+    for s in sentences:
+        if s.passage.chunk.doc_id not in docs:
+            docs.append(s.passage.chunk.doc_id)
+    return sorted(sentences, key=lambda s: (docs.index(s.passage.chunk.doc_id), s.passage.chunk.start + s.start))
+
+
+def asks_for_quantity(question: str) -> bool:
+    return bool(_QUANTITY.search(question))
+
+
+def support(picker: "SentencePicker", question: str, expansion: str, passages: list[Passage], depth: int = 3) -> float:
+    """How well the best sentence of the top passages carries the question's terms.
+
+    A question that asks for a quantity is only supported by a sentence holding a number the question
+    does not already contain: a passage that merely repeats "Law No. 14 of 2014" does not say the penalty.
+    """
+    terms = set(search_terms(f"{question} {expansion}"))
+    quantity = asks_for_quantity(question)
+    known = set(_DIGITS.findall(question))
+    best = 0.0
+    for p in passages[:depth]:
+        text = p.chunk.text
+        for s, e in sentences_of(text):
+            sentence = text[s:e]
+            if quantity and not (set(_DIGITS.findall(sentence)) - known):
+                continue
+            best = max(best, picker.score(sentence, terms, wants_number=False))
+    return best
+
+
+def build_citations(sentences: list[Sentence]) -> list[Citation]:
+    out = []
+    for n, s in enumerate(reading_order(sentences), 1):
+        c = s.passage.chunk
+        out.append(
+            Citation(
+                n=n, doc_id=c.doc_id, file_name=c.file_name, title=c.title, symbol=c.symbol, label=c.label,
+                page=c.page, quote=s.text, start=c.start + s.start, end=c.start + s.end, chunk_id=c.chunk_id,
+            )
+        )
+    return out
+
+
+def compose(language: str, citations: list[Citation]) -> str:
+    """Markdown answer: intro, then per document its quotes in reading order, each with [n] and its label."""
+    lang = "ar" if language == "ar" else "en"
+    lines = [INTRO[lang], ""]
+    order: list[str] = []
+    for c in citations:
+        if c.doc_id not in order:
+            order.append(c.doc_id)
+    for doc_id in order:
+        cites = [c for c in citations if c.doc_id == doc_id]
+        head = cites[0].symbol or cites[0].title
+        lines.append(f"**{head}**")
+        for c in cites:
+            where = f" ({c.label})" if c.label and c.label != "heading" else ""
+            lines.append(f"- «{c.quote}» [{c.n}]{where}")
+        lines.append("")
+    return "\n".join(lines).strip()
+
+
+def abstain_text(language: str) -> str:
+    return ABSTAIN["ar" if language == "ar" else "en"]

@@ -1,0 +1,155 @@
+"""`policy-assistant index | ask | eval | serve | glossary`: a thin shell over `Assistant`."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+app = typer.Typer(add_completion=False, help="Ask the international policy documents on online child sexual exploitation.")
+# Wide enough for file names when output is piped or captured (Rich would assume 80 columns).
+console = Console(width=None if sys.stdout.isatty() else 160)
+
+
+def _settings(data_dir: Optional[Path], corpus_dir: Optional[Path]):
+    from indexing.config import Settings
+
+    overrides = {}
+    if data_dir:
+        overrides["data_dir"] = data_dir
+    if corpus_dir:
+        overrides["corpus_dir"] = corpus_dir
+    return Settings(**overrides)
+
+
+def _assistant(settings):
+    from indexing.store import StoreUnavailable
+
+    from .core import Assistant
+
+    try:
+        return Assistant(settings)
+    except StoreUnavailable as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+
+
+@app.callback()
+def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debug detail.")) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("chromadb", "httpx", "urllib3", "sentence_transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+@app.command()
+def index(
+    data_dir: Optional[Path] = typer.Option(None, help="Where the Chroma index lives (default: ./data)."),
+    corpus_dir: Optional[Path] = typer.Option(None, help="The library folder (default: ./corpus)."),
+) -> None:
+    """Index the library incrementally and print what was done."""
+    from indexing.pipeline import IndexBusy, index_library, open_store
+
+    settings = _settings(data_dir, corpus_dir)
+    try:
+        report = index_library(settings, open_store(settings))
+    except IndexBusy as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(3)
+    table = Table(title=f"Index of {settings.corpus_dir}")
+    for col in ("document", "status", "chunks", "paragraphs labelled", "seconds", "note"):
+        table.add_column(col)
+    for d in report.documents:
+        table.add_row(d.file_name, d.status, str(d.chunks), str(d.labelled), f"{d.seconds:.1f}", d.error)
+    console.print(table)
+    console.print(
+        f"{len(report.documents)} documents, {report.total_chunks} chunks in the index, "
+        f"{sum(d.labelled for d in report.documents)} paragraphs labelled, {report.seconds:.1f} s"
+        + (" (rebuilt: embedding model or chunker changed)" if report.rebuilt else "")
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="The question, in Arabic or English."),
+    doc: list[str] = typer.Option([], help="Restrict to these document ids."),
+    as_json: bool = typer.Option(False, "--json", help="Print the whole answer as JSON."),
+    data_dir: Optional[Path] = typer.Option(None),
+) -> None:
+    """Answer one question with cited passages."""
+    from .models import Filters
+
+    assistant = _assistant(_settings(data_dir, None))
+    answer = assistant.ask(question, filters=Filters(doc_ids=tuple(doc)))
+    if as_json:
+        console.print_json(json.dumps(answer.to_run_record("cli"), ensure_ascii=False))
+        return
+    console.print(answer.text)
+    if answer.notice:
+        console.print(f"[yellow]{answer.notice}[/yellow]")
+    for c in answer.citations:
+        console.print(f"[{c.n}] {c.reference} — chars {c.start}-{c.end} of {c.file_name}")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Argument(..., exists=True, help="Gold question set (JSONL)."),
+    out: Path = typer.Option(Path("runs/run.jsonl"), help="Where to write the run (JSONL)."),
+    scorer: Optional[Path] = typer.Option(None, help="score.py to use (default: beside the gold file)."),
+    data_dir: Optional[Path] = typer.Option(None),
+) -> None:
+    """Run the gold questions, write the run file and print the scorer's table."""
+    from .evaluation import format_table, load_gold, load_scorer, run_gold, score_run
+
+    settings = _settings(data_dir, None)
+    assistant = _assistant(settings)
+    items = load_gold(gold)
+    records = run_gold(assistant, items, out)
+    result = score_run(items, records, settings.corpus_dir, load_scorer(gold, scorer))
+    console.print(format_table(result), markup=False)
+    console.print(f"run written to {out}")
+
+
+@app.command()
+def serve(
+    host: Optional[str] = typer.Option(None),
+    port: Optional[int] = typer.Option(None),
+    no_index: bool = typer.Option(False, help="Start on the existing index without re-indexing."),
+) -> None:
+    """Index the library if needed and start the Gradio app."""
+    from app import launch
+
+    launch(host=host, port=port, reindex=not no_index)
+
+
+@app.command()
+def glossary(term: str = typer.Argument(..., help="An English or Arabic term.")) -> None:
+    """Look a term up in the bilingual glossary."""
+    from indexing.config import Settings
+
+    from .glossary import Glossary
+
+    found = Glossary.load(Settings().glossary_path).lookup(term)
+    if not found:
+        console.print("no entry")
+        raise typer.Exit(1)
+    for t in found:
+        console.print(f"{' / '.join(t.en)}  ⇄  {' / '.join(t.ar)}" + (f"  ({t.note})" if t.note else ""))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,193 @@
+"""`Assistant`: the one object the app, the CLI and the benchmarks talk to."""
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import time
+from pathlib import Path
+
+from indexing.catalogue import load_catalogue
+from indexing.config import Settings
+from indexing.language import detect_language
+from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, load_document
+from indexing.models import Chunk, DocumentMeta
+from indexing.pipeline import IndexReport, index_library, library_files, open_store
+from indexing.store import DocRecord
+
+from .answering import OTHER_LANGUAGE, SentencePicker, abstain_text, build_citations, compose
+from .answering import support as evidence_support
+from .glossary import Glossary
+from .models import Answer, Filters, Passage
+from .retrieval import Retrieval, Retriever
+from .sessions import Session, Turn, context_for
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 2000
+EMPTY_QUESTION = {
+    "ar": "يرجى كتابة سؤال عن الوثائق.",
+    "en": "Please type a question about the documents.",
+}
+TRUNCATED = "Your question was long; only its first {n} characters were used."
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.store = open_store(self.settings)
+        self.glossary = Glossary.load(self.settings.glossary_path)
+        self.retriever = Retriever(self.settings, self.store, self.glossary, self._metas())
+        self.picker = SentencePicker(self.retriever.lexical.idf)
+        self._llm = None
+
+    # -- library -----------------------------------------------------------------------------------
+    def _metas(self) -> list[DocumentMeta]:
+        catalogue = load_catalogue(self.settings.catalogue_path)
+        metas = {m.doc_id: m for m in catalogue.values()}
+        for record in self.store.documents().values():
+            metas.setdefault(
+                record.doc_id,
+                DocumentMeta(doc_id=record.doc_id, file_name=record.file_name, title_en=record.title,
+                             symbol=record.symbol, kind=record.kind, year=record.year,
+                             short_names=(record.title,) if 3 <= len(record.title) <= 80 else ()),
+            )
+        return list(metas.values())
+
+    def documents(self) -> list[DocRecord]:
+        return sorted(self.store.documents().values(), key=lambda r: r.doc_id)
+
+    def index(self, progress=None, show_progress: bool = True) -> IndexReport:
+        report = index_library(self.settings, self.store, progress=progress, show_progress=show_progress)
+        self.refresh()
+        return report
+
+    def refresh(self) -> None:
+        self.retriever.parser = type(self.retriever.parser)(self._metas())
+        self.retriever.reload()
+        self.picker = SentencePicker(self.retriever.lexical.idf)
+
+    def add_files(self, paths: list[Path], progress=None) -> tuple[IndexReport, list[str]]:
+        """Copy uploads into the library under safe names, index them, and say what failed and why."""
+        errors: list[str] = []
+        corpus = self.settings.corpus_dir
+        corpus.mkdir(parents=True, exist_ok=True)
+        for path in paths:
+            name = safe_file_name(Path(path).name)
+            suffix = Path(name).suffix.lower()
+            if suffix not in SUPPORTED_SUFFIXES:
+                errors.append(f"{Path(path).name}: unsupported file type {suffix or '(none)'}; use .pdf, .txt, .md or .docx")
+                continue
+            size_mb = Path(path).stat().st_size / 1e6
+            if size_mb > self.settings.max_file_mb:
+                errors.append(f"{Path(path).name}: file too large ({size_mb:.0f} MB > {self.settings.max_file_mb} MB limit)")
+                continue
+            try:
+                load_document(Path(path), None, max_file_mb=self.settings.max_file_mb, max_pages=self.settings.max_pages)
+            except LoadError as exc:
+                errors.append(f"{Path(path).name}: {exc.reason}")
+                continue
+            target = (corpus / name).resolve()
+            if corpus.resolve() not in target.parents:
+                errors.append(f"{Path(path).name}: refused file name")
+                continue
+            shutil.copyfile(path, target)
+        report = self.index(progress=progress, show_progress=False)
+        errors.extend(f"{d.file_name}: {d.error}" for d in report.failed)
+        return report, errors
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Delete a document's file from the library and its chunks from the index."""
+        record = self.store.documents().get(doc_id)
+        if record is None:
+            return False
+        path = (self.settings.corpus_dir / record.file_name).resolve()
+        if self.settings.corpus_dir.resolve() in path.parents and path.exists():
+            path.unlink()
+        self.store.delete_document(doc_id)
+        self.refresh()
+        return True
+
+    def paragraph(self, doc_id: str, label: str) -> list[Chunk]:
+        return self.retriever.paragraph(doc_id, label)
+
+    def labels(self, doc_id: str) -> list[str]:
+        return self.retriever.labels(doc_id)
+
+    def neighbours(self, chunk: Chunk) -> tuple[list[Chunk], list[Chunk]]:
+        return self.retriever.neighbours(chunk)
+
+    # -- questions ---------------------------------------------------------------------------------
+    def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> Retrieval:
+        return self.retriever.retrieve(question, filters, k)
+
+    def ask(
+        self,
+        question: str,
+        history: Session | None = None,
+        filters: Filters | None = None,
+    ) -> Answer:
+        """Answer from the documents only: cited sentences, or a plain statement that they do not say."""
+        started = time.perf_counter()
+        question = question or ""
+        stripped = question.strip()
+        language = detect_language(stripped) if stripped else "en"
+        if not re.search(r"[^\W_]", stripped):
+            lang = "ar" if language == "ar" else "en"
+            return Answer(question, EMPTY_QUESTION[lang], lang, abstained=True, notice=EMPTY_QUESTION[lang],
+                          timings={"total_ms": (time.perf_counter() - started) * 1000})
+        notices = []
+        if len(stripped) > MAX_QUESTION_CHARS:
+            stripped = stripped[:MAX_QUESTION_CHARS]
+            notices.append(TRUNCATED.format(n=MAX_QUESTION_CHARS))
+        answer_language = language if language in ("ar", "en") else "en"
+        if language not in ("ar", "en", "und"):
+            notices.append(OTHER_LANGUAGE.format(lang=language))
+        topic, context_docs = context_for(stripped, history.last if history else None)
+        retrieval = self.retriever.retrieve(stripped, filters, context_docs=context_docs, topic=topic)
+        answer = self._extractive(stripped, answer_language, retrieval)
+        answer.question = question
+        if notices:
+            answer.notice = " ".join(n for n in [*notices, answer.notice] if n)
+        answer.standalone_question = f"{topic}\n{stripped}".strip() if topic else stripped
+        answer.timings.update(retrieval.timings)
+        answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
+        if history is not None:
+            docs = tuple(dict.fromkeys(c.doc_id for c in answer.citations)) or tuple(retrieval.filters.doc_ids)
+            history.add(Turn(stripped, answer.standalone_question[-1000:], docs, answer.text))
+        return answer
+
+    def support(self, question: str, retrieval: Retrieval) -> float:
+        """Evidence strength (see `answering.support`); a paragraph named by reference is always enough."""
+        if retrieval.referenced:
+            return float("inf")
+        return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages)
+
+    def _extractive(self, question: str, language: str, retrieval: Retrieval) -> Answer:
+        t0 = time.perf_counter()
+        passages = retrieval.passages
+        strength = self.support(question, retrieval)
+        if not passages or strength < self.settings.answer.abstain_threshold:
+            return Answer(question, abstain_text(language), language, passages=passages, abstained=True,
+                          support=strength, timings={"answer_ms": (time.perf_counter() - t0) * 1000})
+        cfg = self.settings.answer
+        use = [p for p in passages if p.why and p.why[0].startswith("reference")] or passages[:4]
+        sentences = self.picker.pick(question, retrieval.expansion, use, cfg.max_sentences, cfg.max_per_passage)
+        citations = build_citations(sentences)
+        text = compose(language, citations)
+        return Answer(question, text, language, citations=citations, passages=passages, support=strength,
+                      timings={"answer_ms": (time.perf_counter() - t0) * 1000})
+
+
+def safe_file_name(name: str) -> str:
+    """Keep letters (Arabic too), digits, dot, dash and underscore; no path parts, no leading dots."""
+    name = Path(name.replace("\\", "/")).name
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    stem = re.sub(r"[^\w\-]+", "_", stem, flags=re.UNICODE).strip("._") or "document"
+    suffix = re.sub(r"[^\w]+", "", suffix)[:8]
+    return f"{stem[:120]}.{suffix}" if suffix else stem[:120]
+
+
+__all__ = ["Assistant", "Answer", "Filters", "Passage", "Session", "safe_file_name", "library_files"]

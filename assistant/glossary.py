@@ -1,0 +1,74 @@
+"""The bilingual glossary (`corpus/glossary.toml`): term look-up for people, query expansion for BM25.
+
+An English question about an Arabic document shares no words with it; the glossary supplies the Arabic
+forms the documents use for the English terms it finds (and English acronyms for Arabic questions), so
+the lexical side can match across languages too.
+"""
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from indexing.language import normalize, phrase_pattern, tokens
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Term:
+    en: tuple[str, ...]
+    ar: tuple[str, ...]
+    note: str = ""
+
+
+class Glossary:
+    def __init__(self, terms: list[Term]):
+        self.terms = terms
+        self._en = [(t, [phrase_pattern(f) for f in t.en]) for t in terms]
+        self._ar = [(t, [phrase_pattern(f) for f in t.ar]) for t in terms]
+
+    @classmethod
+    def load(cls, path: Path) -> "Glossary":
+        if not path.exists():
+            log.warning("no glossary at %s; cross-language expansion is off", path)
+            return cls([])
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        terms = [
+            Term(tuple(t.get("en", ())), tuple(t.get("ar", ())), t.get("note", ""))
+            for t in data.get("term", [])
+            if t.get("en") and t.get("ar")
+        ]
+        return cls(terms)
+
+    def matches(self, text: str) -> list[Term]:
+        """Terms whose English or Arabic form occurs in the text (normalised, word-bounded)."""
+        norm = " ".join(tokens(text))
+        found = []
+        for (term, en_pats), (_, ar_pats) in zip(self._en, self._ar):
+            if any(p.search(norm) for p in en_pats) or any(p.search(norm) for p in ar_pats):
+                found.append(term)
+        return found
+
+    def expand(self, text: str, language: str) -> str:
+        """The other language's forms of every term the text mentions, for the lexical query."""
+        extra = []
+        for term in self.matches(text):
+            extra.extend(term.ar if language != "ar" else term.en)
+        return " ".join(extra)
+
+    def lookup(self, query: str, limit: int = 20) -> list[Term]:
+        """Terms for a person's look-up: any form containing the query, exact matches first."""
+        q = normalize(query).strip()
+        if not q:
+            return []
+        scored = []
+        for term in self.terms:
+            forms = [normalize(f) for f in term.en + term.ar]
+            if any(f == q for f in forms):
+                scored.append((0, term))
+            elif any(q in f for f in forms):
+                scored.append((1, term))
+        scored.sort(key=lambda x: x[0])
+        return [t for _, t in scored[:limit]]

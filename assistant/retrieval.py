@@ -1,0 +1,173 @@
+"""Find the passages that answer a question, in whichever language it is asked.
+
+Dense search in Chroma (cross-lingual: the multilingual encoder puts an English question near its Arabic
+passage) and BM25 over the normalised search form (with the glossary adding the other language's terms)
+are fused by weighted reciprocal rank. A paragraph the question names is put first, whatever the scores
+say; a document the question names restricts the search to it.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from indexing.config import Settings
+from indexing.embedding import get_embedder
+from indexing.language import detect_language
+from indexing.models import Chunk, DocumentMeta
+from indexing.store import ChromaStore
+
+from .glossary import Glossary
+from .lexical import LexicalIndex
+from .models import Filters, Passage
+from .references import ParagraphRef, QuestionRefs, ReferenceParser
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Retrieval:
+    question: str
+    language: str
+    passages: list[Passage]
+    refs: QuestionRefs
+    filters: Filters
+    referenced: list[Chunk] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    expansion: str = ""
+
+
+class Retriever:
+    def __init__(self, settings: Settings, store: ChromaStore, glossary: Glossary, metas: list[DocumentMeta]):
+        self.settings = settings
+        self.store = store
+        self.embedder = get_embedder(settings.embedding.model)
+        self.glossary = glossary
+        self.parser = ReferenceParser(metas)
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the chunks from the store (after indexing) and rebuild the lexical index."""
+        self.chunks = self.store.all_chunks()
+        self.by_id = {c.chunk_id: c for c in self.chunks}
+        self.index_of = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self.by_doc: dict[str, list[Chunk]] = {}
+        for c in self.chunks:
+            self.by_doc.setdefault(c.doc_id, []).append(c)
+        self.lexical = LexicalIndex(self.chunks, stemming=self.settings.retrieval.stemming)
+        log.info("retriever ready: %d chunks from %d documents", len(self.chunks), len(self.by_doc))
+
+    # -- helpers -----------------------------------------------------------------------------------
+    def neighbours(self, chunk: Chunk, before: int = 1, after: int = 1) -> tuple[list[Chunk], list[Chunk]]:
+        doc = self.by_doc.get(chunk.doc_id, [])
+        i = next((n for n, c in enumerate(doc) if c.chunk_id == chunk.chunk_id), None)
+        if i is None:
+            return [], []
+        return doc[max(0, i - before): i], doc[i + 1: i + 1 + after]
+
+    def paragraph(self, doc_id: str, label: str) -> list[Chunk]:
+        return [c for c in self.by_doc.get(doc_id, []) if c.label == label]
+
+    def labels(self, doc_id: str) -> list[str]:
+        seen: list[str] = []
+        for c in self.by_doc.get(doc_id, []):
+            if c.label and c.label != "heading" and c.label not in seen:
+                seen.append(c.label)
+        return seen
+
+    def resolve(self, ref: ParagraphRef, doc_ids: list[str]) -> list[Chunk]:
+        docs = doc_ids or list(self.by_doc)
+        out: list[Chunk] = []
+        for doc_id in docs:
+            labels = self.labels(doc_id)
+            kinds = [ref.kind] if ref.kind else ["OP", "para."]
+            if not ref.kind and not any(label.startswith(("OP", "para.")) for label in labels):
+                continue
+            for kind in kinds:
+                numbered = [lab for lab in labels if lab.startswith(kind + " ")]
+                if not numbered:
+                    continue
+                if ref.last:
+                    wanted = numbered[-1]
+                else:
+                    wanted = f"{kind} {ref.number}"
+                hits = self.paragraph(doc_id, wanted)
+                if hits:
+                    out.extend(hits)
+                    break
+        return out
+
+    # -- retrieval ---------------------------------------------------------------------------------
+    def retrieve(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        k: int | None = None,
+        context_docs: tuple[str, ...] = (),
+        topic: str = "",
+    ) -> Retrieval:
+        """Rank passages for the question; `context_docs` and `topic` carry a previous turn's subject."""
+        cfg = self.settings.retrieval
+        k = k or cfg.top_k
+        filters = filters or Filters()
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        language = detect_language(question)
+        refs = self.parser.parse(question)
+        scope = [d for d in refs.doc_ids if d in self.by_doc]
+        if not scope and context_docs:
+            scope = [d for d in context_docs if d in self.by_doc]  # "and paragraph 5?" after a question on a doc
+        if scope and not filters.doc_ids:
+            filters = replace(filters, doc_ids=tuple(scope))
+        referenced: list[Chunk] = []
+        for ref in refs.paragraphs:
+            for c in self.resolve(ref, list(filters.doc_ids)):
+                if c not in referenced and filters.admits(c):
+                    referenced.append(c)
+        timings["parse_ms"] = (time.perf_counter() - t0) * 1000
+
+        t1 = time.perf_counter()
+        query = f"{topic}\n{question}" if topic else question
+        qvec = self.embedder.encode_query(query)
+        timings["embed_ms"] = (time.perf_counter() - t1) * 1000
+        t2 = time.perf_counter()
+        dense = self.store.query(qvec, cfg.candidates, where=filters.where())
+        timings["dense_ms"] = (time.perf_counter() - t2) * 1000
+
+        t3 = time.perf_counter()
+        expansion = self.glossary.expand(query, language) if cfg.glossary_expansion else ""
+        lex_query = self.parser.without_names(query) if scope else query
+        lex_scores = self.lexical.scores(f"{lex_query} {expansion}")
+        mask = np.array([filters.admits(c) for c in self.chunks], dtype=bool) if not filters.is_empty() else None
+        if mask is not None:
+            lex_scores = np.where(mask, lex_scores, 0.0)
+        lex_order = [i for i in np.argsort(-lex_scores)[: cfg.candidates] if lex_scores[i] > 0]
+        timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
+
+        fused: dict[str, float] = {}
+        why: dict[str, list[str]] = {}
+        dense_sim = {cid: sim for cid, sim in dense}
+        for rank, (cid, _) in enumerate(dense, 1):
+            fused[cid] = fused.get(cid, 0.0) + cfg.dense_weight / (cfg.rrf_k + rank)
+            why.setdefault(cid, []).append(f"dense#{rank}")
+        for rank, i in enumerate(lex_order, 1):
+            cid = self.chunks[i].chunk_id
+            fused[cid] = fused.get(cid, 0.0) + cfg.lexical_weight / (cfg.rrf_k + rank)
+            why.setdefault(cid, []).append(f"bm25#{rank}")
+        ranked = sorted(fused, key=lambda c: -fused[c])
+
+        passages: list[Passage] = []
+        top = max(fused.values(), default=0.0)
+        for c in referenced:
+            passages.append(Passage(c, score=1.0 + top, why=(f"reference {c.label}",), dense=dense_sim.get(c.chunk_id, 0.0)))
+        seen = {p.chunk.chunk_id for p in passages}
+        for cid in ranked:
+            if len(passages) >= max(k, len(referenced)):
+                break
+            if cid in seen or cid not in self.by_id:
+                continue
+            passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
+        timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
+        return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion)

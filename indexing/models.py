@@ -1,0 +1,83 @@
+"""What crosses the boundaries between indexing stages: loaded documents and their chunks."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Catalogue facts about one document; files without a catalogue entry get what the file itself says."""
+
+    doc_id: str
+    file_name: str
+    title_en: str = ""
+    title_ar: str = ""
+    symbol: str = ""
+    year: int | None = None
+    body: str = ""
+    kind: str = "document"  # resolution, rapporteur report, review, threat assessment, member submission
+    languages: tuple[str, ...] = ()
+    description: str = ""
+    short_names: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.title_en or self.title_ar or self.file_name
+
+
+@dataclass(frozen=True)
+class Page:
+    """Raw text of one page as the loader found it; `number` is None for files without pages."""
+
+    number: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    path: Path
+    meta: DocumentMeta
+    pages: tuple[Page, ...]
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """The cleaned text every offset and quote refers to, with where each page starts in it."""
+
+    source: SourceDocument
+    text: str
+    page_starts: tuple[tuple[int, int | None], ...] = ()  # (offset in text, page number)
+
+    def page_at(self, offset: int) -> int | None:
+        page = None
+        for start, number in self.page_starts:
+            if start > offset:
+                break
+            page = number
+        return page
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One retrievable unit: a resolution paragraph, a numbered report paragraph, or a packed section piece."""
+
+    chunk_id: str
+    doc_id: str
+    text: str  # verbatim slice of the cleaned text: text == clean.text[start:end]
+    search_text: str  # normalised form for lexical search and embedding
+    start: int
+    end: int
+    ordinal: int  # position in its document, for neighbours
+    label: str = ""  # "OP 4", "PP 12", "para. 77", or "" for unnumbered text
+    section: str = ""  # heading path, " > " joined
+    page: int | None = None
+    title: str = ""
+    symbol: str = ""
+    kind: str = ""
+    language: str = ""
+    year: int | None = None
+    file_name: str = ""
+    content_hash: str = ""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)

@@ -1,0 +1,181 @@
+"""Index the library incrementally: unchanged files cost a hash, changed files replace only their chunks.
+
+One indexer at a time (a file lock in the data folder); a second one waits up to `lock_timeout` seconds
+and then refuses with a clear message, so two runs can never interleave their writes.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from filelock import FileLock, Timeout
+from tqdm import tqdm
+
+from .catalogue import load_catalogue
+from .chunking import CHUNKER_VERSION, chunk_document
+from .cleaning import clean_document
+from .config import Settings
+from .embedding import get_embedder
+from .loaders import SUPPORTED_SUFFIXES, LoadError, load_document
+from .store import ChromaStore, DocRecord
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+
+
+class IndexBusy(RuntimeError):
+    """Another indexer holds the lock."""
+
+
+@dataclass
+class DocReport:
+    file_name: str
+    doc_id: str = ""
+    status: str = "indexed"  # indexed | unchanged | removed | failed
+    chunks: int = 0
+    labelled: int = 0
+    seconds: float = 0.0
+    error: str = ""
+
+
+@dataclass
+class IndexReport:
+    documents: list[DocReport] = field(default_factory=list)
+    seconds: float = 0.0
+    rebuilt: bool = False
+    total_chunks: int = 0
+
+    @property
+    def failed(self) -> list[DocReport]:
+        return [d for d in self.documents if d.status == "failed"]
+
+
+def library_files(corpus_dir: Path) -> list[Path]:
+    if not corpus_dir.exists():
+        return []
+    return sorted(
+        p for p in corpus_dir.iterdir()
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+        and p.name.lower() not in {"readme.md"}
+    )
+
+
+def file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def open_store(settings: Settings) -> ChromaStore:
+    embedder = get_embedder(settings.embedding.model)
+    return ChromaStore(settings, embedder.name, embedder.dim, CHUNKER_VERSION)
+
+
+def index_library(
+    settings: Settings,
+    store: ChromaStore | None = None,
+    progress: Progress | None = None,
+    lock_timeout: float = 30.0,
+    show_progress: bool = True,
+) -> IndexReport:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(settings.data_dir / "index.lock"))
+    try:
+        lock.acquire(timeout=lock_timeout)
+    except Timeout as exc:
+        raise IndexBusy(
+            f"another indexer is running on {settings.data_dir} (lock held for {lock_timeout:.0f}s); try again later"
+        ) from exc
+    try:
+        return _index(settings, store or open_store(settings), progress, show_progress)
+    finally:
+        lock.release()
+
+
+def _index(settings: Settings, store: ChromaStore, progress: Progress | None, show_progress: bool) -> IndexReport:
+    started = time.perf_counter()
+    report = IndexReport(rebuilt=store.rebuilt)
+    embedder = get_embedder(settings.embedding.model)
+    catalogue = load_catalogue(settings.catalogue_path)
+    records = store.documents()
+    by_file = {r.file_name: r for r in records.values()}
+    files = library_files(settings.corpus_dir)
+
+    # Chunks whose document has no record come from an interrupted run: drop them before anything else.
+    for orphan in store.chunk_doc_ids() - set(records):
+        log.info("removing chunks left by an interrupted run: %s", orphan)
+        store.delete_document(orphan)
+
+    present = {p.name for p in files}
+    for record in records.values():
+        if record.file_name not in present:
+            store.delete_document(record.doc_id)
+            report.documents.append(DocReport(record.file_name, record.doc_id, status="removed"))
+
+    todo = []
+    for path in files:
+        digest = file_hash(path)
+        old = by_file.get(path.name)
+        if old and old.content_hash == digest:
+            report.documents.append(
+                DocReport(path.name, old.doc_id, status="unchanged", chunks=old.chunks, labelled=old.labelled)
+            )
+        else:
+            todo.append((path, digest))
+
+    bar = tqdm(todo, desc="indexing", unit="doc", disable=not show_progress or not todo)
+    for n, (path, digest) in enumerate(bar):
+        if progress:
+            progress(n / max(1, len(todo)), f"indexing {path.name}")
+        t0 = time.perf_counter()
+        try:
+            doc = load_document(
+                path, catalogue.get(path.name), max_file_mb=settings.max_file_mb, max_pages=settings.max_pages
+            )
+            clean = clean_document(doc)
+            chunks = chunk_document(clean, settings.chunking)
+            if not chunks:
+                raise LoadError(path, "no text to index after cleaning")
+            vectors = embedder.encode_documents([c.text for c in chunks])
+        except LoadError as exc:
+            log.error("skipped %s", exc)
+            report.documents.append(DocReport(path.name, status="failed", error=exc.reason))
+            continue
+        doc_id = doc.meta.doc_id
+        old = by_file.get(path.name)
+        if old:
+            store.delete_document(old.doc_id)
+        if doc_id in records and records[doc_id].file_name != path.name:
+            doc_id = f"{doc_id}-{digest[:8]}"  # two files with one slug: keep both
+            chunks = [_rename(c, doc_id) for c in chunks]
+        store.delete_document(doc_id)
+        store.add_chunks(chunks, vectors)
+        labelled = sum(1 for c in chunks if c.label and c.label != "heading")
+        record = DocRecord(
+            doc_id=doc_id, file_name=path.name, content_hash=digest, title=doc.meta.title,
+            symbol=doc.meta.symbol, kind=doc.meta.kind, year=doc.meta.year, chunks=len(chunks),
+            labelled=labelled, indexed_at=time.time(),
+        )
+        store.mark_document(record)
+        records[doc_id] = record
+        report.documents.append(
+            DocReport(path.name, doc_id, chunks=len(chunks), labelled=labelled, seconds=time.perf_counter() - t0)
+        )
+    if progress:
+        progress(1.0, "done")
+    report.total_chunks = store.count()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _rename(chunk, doc_id: str):
+    from dataclasses import replace
+
+    return replace(chunk, doc_id=doc_id, chunk_id=f"{doc_id}#{chunk.ordinal:05d}")

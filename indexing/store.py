@@ -1,0 +1,232 @@
+"""Chunks and their vectors in Chroma, embedded on disk or on a Chroma server, plus a manifest of documents.
+
+Two collections: `<name>` holds one record per chunk (vector, text, metadata); `<name>-docs` holds one record
+per indexed document (file hash, counts, when). A document's record is written only after all its chunks
+are in, and removed before they are touched, so an interrupted run leaves chunks without a record, which
+the next run deletes and redoes. The chunk collection's metadata names the embedding model and chunker;
+a mismatch means a clean rebuild, never mixed vectors. Vectors are always ours: no Chroma embedding function.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+
+from .config import Settings
+from .models import Chunk
+
+log = logging.getLogger(__name__)
+
+_BATCH = 500
+
+
+class StoreUnavailable(RuntimeError):
+    """The Chroma store cannot be reached or opened; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    doc_id: str
+    file_name: str
+    content_hash: str
+    title: str
+    symbol: str
+    kind: str
+    year: int | None
+    chunks: int
+    labelled: int
+    indexed_at: float
+
+
+def _chunk_metadata(c: Chunk) -> dict:
+    return {
+        "doc_id": c.doc_id,
+        "label": c.label,
+        "section": c.section,
+        "page": c.page if c.page is not None else -1,
+        "start": c.start,
+        "end": c.end,
+        "ordinal": c.ordinal,
+        "title": c.title,
+        "symbol": c.symbol,
+        "kind": c.kind,
+        "language": c.language,
+        "year": c.year if c.year is not None else -1,
+        "file_name": c.file_name,
+        "content_hash": c.content_hash,
+        "search_text": c.search_text,
+    }
+
+
+def chunk_from_record(chunk_id: str, text: str, meta: dict) -> Chunk:
+    page, year = meta.get("page", -1), meta.get("year", -1)
+    return Chunk(
+        chunk_id=chunk_id,
+        doc_id=meta["doc_id"],
+        text=text,
+        search_text=meta.get("search_text", ""),
+        start=int(meta.get("start", 0)),
+        end=int(meta.get("end", 0)),
+        ordinal=int(meta.get("ordinal", 0)),
+        label=meta.get("label", ""),
+        section=meta.get("section", ""),
+        page=None if page in (-1, None) else int(page),
+        title=meta.get("title", ""),
+        symbol=meta.get("symbol", ""),
+        kind=meta.get("kind", ""),
+        language=meta.get("language", ""),
+        year=None if year in (-1, None) else int(year),
+        file_name=meta.get("file_name", ""),
+        content_hash=meta.get("content_hash", ""),
+    )
+
+
+def make_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    try:
+        if settings.store.mode == "server":
+            headers = {"Authorization": f"Bearer {settings.store.token}"} if settings.store.token else None
+            client = chromadb.HttpClient(
+                host=settings.store.host, port=settings.store.port, headers=headers, settings=chroma_settings
+            )
+            client.heartbeat()
+            return client
+        settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+    except Exception as exc:
+        where = (
+            f"Chroma server at {settings.store.host}:{settings.store.port}"
+            if settings.store.mode == "server"
+            else f"Chroma folder {settings.chroma_dir}"
+        )
+        raise StoreUnavailable(f"cannot open the {where}: {exc}") from exc
+
+
+class ChromaStore:
+    def __init__(self, settings: Settings, embedding_model: str, dim: int, chunker_version: str, client=None):
+        self.settings = settings
+        self.name = settings.store.collection
+        self.signature = {"embedding_model": embedding_model, "dim": dim, "chunker": chunker_version}
+        self.client = client or make_client(settings)
+        self.rebuilt = False
+        self._open()
+
+    def _open(self) -> None:
+        existing = {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
+        if self.name in existing:
+            col = self.client.get_collection(self.name, embedding_function=None)
+            meta = col.metadata or {}
+            if any(meta.get(k) != v for k, v in self.signature.items()):
+                log.warning(
+                    "index was built with %s; settings ask for %s: rebuilding from scratch",
+                    {k: meta.get(k) for k in self.signature},
+                    self.signature,
+                )
+                self.client.delete_collection(self.name)
+                if f"{self.name}-docs" in existing:
+                    self.client.delete_collection(f"{self.name}-docs")
+                self.rebuilt = True
+        self.chunks = self.client.get_or_create_collection(
+            self.name,
+            embedding_function=None,
+            metadata=dict(self.signature),
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+        self.docs = self.client.get_or_create_collection(f"{self.name}-docs", embedding_function=None)
+
+    def collection_signature(self) -> dict:
+        return {k: (self.chunks.metadata or {}).get(k) for k in self.signature}
+
+    # -- documents -------------------------------------------------------------------------------
+    def documents(self) -> dict[str, DocRecord]:
+        got = self.docs.get(include=["metadatas"])
+        out = {}
+        for doc_id, m in zip(got["ids"], got["metadatas"] or []):
+            out[doc_id] = DocRecord(
+                doc_id=doc_id,
+                file_name=m.get("file_name", ""),
+                content_hash=m.get("content_hash", ""),
+                title=m.get("title", ""),
+                symbol=m.get("symbol", ""),
+                kind=m.get("kind", ""),
+                year=None if m.get("year", -1) == -1 else m.get("year"),
+                chunks=int(m.get("chunks", 0)),
+                labelled=int(m.get("labelled", 0)),
+                indexed_at=float(m.get("indexed_at", 0.0)),
+            )
+        return out
+
+    def mark_document(self, record: DocRecord) -> None:
+        self.docs.upsert(
+            ids=[record.doc_id],
+            embeddings=[[1.0]],
+            documents=[record.title],
+            metadatas=[
+                {
+                    "file_name": record.file_name,
+                    "content_hash": record.content_hash,
+                    "title": record.title,
+                    "symbol": record.symbol,
+                    "kind": record.kind,
+                    "year": record.year if record.year is not None else -1,
+                    "chunks": record.chunks,
+                    "labelled": record.labelled,
+                    "indexed_at": record.indexed_at or time.time(),
+                }
+            ],
+        )
+
+    def unmark_document(self, doc_id: str) -> None:
+        self.docs.delete(ids=[doc_id])
+
+    def delete_document(self, doc_id: str) -> None:
+        """Record first, then chunks: a crash in between leaves orphans the next run removes."""
+        self.unmark_document(doc_id)
+        self.chunks.delete(where={"doc_id": doc_id})
+
+    def chunk_doc_ids(self) -> set[str]:
+        got = self.chunks.get(include=["metadatas"])
+        return {m["doc_id"] for m in got["metadatas"] or []}
+
+    # -- chunks ----------------------------------------------------------------------------------
+    def add_chunks(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
+        for i in range(0, len(chunks), _BATCH):
+            part = chunks[i: i + _BATCH]
+            self.chunks.add(
+                ids=[c.chunk_id for c in part],
+                embeddings=np.asarray(vectors[i: i + _BATCH], dtype=np.float32),
+                documents=[c.text for c in part],
+                metadatas=[_chunk_metadata(c) for c in part],
+            )
+
+    def all_chunks(self) -> list[Chunk]:
+        got = self.chunks.get(include=["documents", "metadatas"])
+        out = [chunk_from_record(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        out.sort(key=lambda c: (c.doc_id, c.ordinal))
+        return out
+
+    def count(self) -> int:
+        return self.chunks.count()
+
+    def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """Nearest chunks as (chunk id, cosine similarity), best first."""
+        n = min(k, self.count())
+        if n <= 0:
+            return []
+        got = self.chunks.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=n, where=where, include=["distances"]
+        )
+        return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0])]
+
+    def vectors(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        got = self.chunks.get(ids=ids, include=["embeddings"])
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}

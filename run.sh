@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# One entry point for a new user and for CI.
+#   bash run.sh          install into .venv, index corpus/, start the app (http://127.0.0.1:7860)
+#   bash run.sh test     install with the test extras (and Debian's chromium for the browser test), run every test
+set -euo pipefail
+cd "$(dirname "$0")"
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False
+
+PYTHON=${PYTHON:-python3.11}
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+
+install() {
+    local extras=$1
+    if [ ! -x .venv/bin/python ]; then
+        "$PYTHON" -m venv .venv
+    fi
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    # torch first, pinned: the CPU wheel on the machine satisfies it, so nothing pulls CUDA builds.
+    .venv/bin/python -m pip install --quiet "torch==2.13.0"
+    .venv/bin/python -m pip install --quiet -e ".${extras}"
+    .venv/bin/python -m pip check
+}
+
+browser() {
+    if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+        if [ "$(id -u)" = 0 ]; then
+            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+        else
+            echo "chromium and chromium-driver are not installed; the browser test will be skipped" >&2
+        fi
+    fi
+}
+
+case "${1:-serve}" in
+    serve)
+        install ""
+        .venv/bin/policy-assistant index || echo "some files could not be indexed; see the table above" >&2
+        exec .venv/bin/policy-assistant serve --no-index
+        ;;
+    test)
+        install "[test]"
+        browser
+        shift || true
+        exec .venv/bin/python -m pytest "$@"
+        ;;
+    *)
+        echo "usage: bash run.sh [serve|test]" >&2
+        exit 2
+        ;;
+esac

@@ -1,0 +1,55 @@
+"""Shared fixtures: real things, built once per session.
+
+`library` indexes the whole bundled corpus into a temporary Chroma folder with the real default
+embedding model; tests that change a library get their own small copy (`small_library`).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from indexing.config import PROJECT_ROOT, Settings  # noqa: E402
+
+CORPUS = PROJECT_ROOT / "corpus"
+SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def library(tmp_path_factory):
+    """The assistant over the whole bundled corpus, indexed once per test session."""
+    from assistant import Assistant
+
+    settings = Settings(corpus_dir=CORPUS, data_dir=tmp_path_factory.mktemp("library-data"))
+    assistant = Assistant(settings)
+    report = assistant.index(show_progress=False)
+    assert not report.failed, report.failed
+    return assistant
+
+
+@pytest.fixture
+def small_library(tmp_path):
+    """Settings for a private library of two bundled documents, to add, change and remove files in."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("ga-resolution-2022.ar.txt", "qatar-submission-2024.txt", "catalogue.toml"):
+        shutil.copy(CORPUS / name, corpus / name)
+    return Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+
+
+def read(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+def source_doc(text: str, name: str = "doc.txt", pages: list[str] | None = None, kind: str = "document"):
+    """A SourceDocument built from text in memory, for cleaner and chunker tests."""
+    from indexing.models import DocumentMeta, Page, SourceDocument
+
+    meta = DocumentMeta(doc_id=Path(name).stem.replace(".", "-"), file_name=name, kind=kind)
+    page_list = tuple(Page(i + 1, t) for i, t in enumerate(pages)) if pages else (Page(None, text),)
+    return SourceDocument(Path(name), meta, page_list, "test")

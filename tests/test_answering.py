@@ -1,0 +1,88 @@
+"""Extractive answers: verbatim quotes with places, the question's language, abstention when weak."""
+from __future__ import annotations
+
+import re
+
+from assistant.answering import sentences_of
+from assistant.sessions import Session
+from indexing.cleaning import clean_document
+from indexing.loaders import load_document
+
+
+def cleaned_text(library, file_name):
+    return clean_document(load_document(library.settings.corpus_dir / file_name)).text
+
+
+def test_every_quote_is_a_verbatim_span_of_the_cleaned_source_at_its_offsets(library):
+    texts = {}
+    for q in ("What must States do about digital evidence according to the resolution?",
+              "ما التحديات التي تواجه إنفاذ القانون بسبب التشفير؟"):
+        answer = library.ask(q)
+        assert answer.citations and not answer.abstained
+        for c in answer.citations:
+            text = texts.setdefault(c.file_name, cleaned_text(library, c.file_name))
+            assert text[c.start: c.end] == c.quote
+            assert c.title and (c.label or c.file_name)
+
+
+def test_answer_is_introduced_in_the_questions_language_with_numbered_citations(library):
+    en = library.ask("What does the resolution ask internet service providers to do?")
+    assert en.language == "en" and en.text.startswith("The documents say:")
+    ar = library.ask("ماذا يطلب القرار من مقدمي خدمات الإنترنت؟")
+    assert ar.language == "ar" and ar.text.startswith("تنص الوثائق على ما يلي:")
+    for answer in (en, ar):
+        markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)]
+        assert markers == [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+def test_a_paragraph_question_quotes_that_paragraph_with_its_label(library):
+    answer = library.ask("What does operative paragraph 3 of the resolution call upon Member States to do?")
+    assert answer.citations[0].label == "OP 3"
+    assert "(OP 3)" in answer.text
+
+
+def test_statistics_questions_bring_the_sentence_that_holds_the_number(library):
+    answer = library.ask("كم عدد البلدان التي شملها استبيان مراجعة نموذج الاستجابة الوطنية؟")
+    assert any(re.search(r"\d", c.quote) for c in answer.citations)
+
+
+def test_off_topic_question_is_answered_with_a_plain_abstention(library):
+    answer = library.ask("Which football club won the 1998 World Cup final?")
+    assert answer.abstained and answer.citations == []
+    assert answer.text.startswith("The documents do not answer this question")
+    assert answer.passages  # the nearest passages are still shown
+    ar = library.ask("ما هي أفضل وصفة لطهي الأرز بالزعفران؟")
+    assert ar.abstained and ar.text.startswith("لا تجيب الوثائق")
+
+
+def test_empty_or_punctuation_only_question_gets_a_clear_message(library):
+    for q in ("", "   ", "?!...", "؟"):
+        answer = library.ask(q)
+        assert answer.abstained and "question" in answer.text.lower() or "سؤال" in answer.text
+
+
+def test_one_character_and_very_long_questions_are_handled(library):
+    assert library.ask("x").text
+    long_answer = library.ask("What do the documents say about grooming? " * 300)
+    assert "first 2000 characters" in long_answer.notice
+
+
+def test_question_in_another_language_is_answered_in_english_with_a_notice(library):
+    answer = library.ask("Que dit la résolution sur la coopération internationale contre l'exploitation des enfants?")
+    assert answer.language == "en" and "another language" in answer.notice
+
+
+def test_follow_up_keeps_the_document_of_the_previous_turn(library):
+    session = Session()
+    first = library.ask("What does the Special Rapporteur report say about child sex tourism?", history=session)
+    assert first.citations
+    follow = library.ask("and what does paragraph 5 add?", history=session)
+    assert follow.passages[0].chunk.doc_id == "sr-report-a-hrc-28-56"
+    assert follow.passages[0].chunk.label == "para. 5"
+
+
+def test_sentences_never_cross_a_bracketed_footnote_marker():
+    text = "وإن تشير إلى اتفاقية حقوق الطفل⁽¹⁾ والبروتوكول الاختياري الملحق بها بشأن بيع الأطفال،"
+    spans = [text[s:e] for s, e in sentences_of(text)]
+    assert all("⁽" not in s and "⁾" not in s and "¹" not in s for s in spans)
+    assert spans[0].endswith("حقوق الطفل")

@@ -1,0 +1,93 @@
+"""Chunks follow the documents' own units and stay exact slices of the cleaned text."""
+from __future__ import annotations
+
+import re
+
+from conftest import read, source_doc
+
+from indexing.chunking import chunk_document
+from indexing.cleaning import clean_document
+from indexing.config import ChunkingSettings
+
+
+def chunks_of(name: str, **kw):
+    clean = clean_document(source_doc(read(name), name=name, **kw))
+    return clean, chunk_document(clean)
+
+
+def test_every_operative_paragraph_of_the_resolution_is_a_labelled_unit():
+    _, chunks = chunks_of("ga-resolution-2022.ar.txt")
+    ops = [c.label for c in chunks if c.label.startswith("OP ")]
+    assert ops == [f"OP {n}" for n in range(1, 23)]
+    op4 = next(c for c in chunks if c.label == "OP 4")
+    assert op4.text.startswith("4 - تحث الدول الأعضاء على تجريم")
+    assert op4.text.rstrip().endswith("إلى العدالة؛")  # its second half, after a blank line, stays with it
+
+
+def test_preambular_paragraphs_are_labelled_and_footnotes_kept_apart():
+    _, chunks = chunks_of("ga-resolution-2022.ar.txt")
+    pps = [c for c in chunks if c.label.startswith("PP ")]
+    assert len(pps) >= 25
+    assert all(re.match(r"^و?إن ", c.text) for c in pps)
+    assert {c.label for c in chunks if c.label.startswith("fn.")} == {f"fn. {n}" for n in range(1, 6)}
+
+
+def test_operative_paragraph_split_across_pages_stays_whole():
+    pages = [
+        "إن الجمعية العامة،\n\nوإن تشير إلى قرارها السابق،\n\n1 - تحث الدول الأعضاء على الحوار؛\n\n"
+        "2 - تهيب بالدول الأعضاء أن تتخذ التدابير المناسبة، وفقاً للقانون المحلي، لتقييد الوصول",
+        "إلى مواد الاعتداء الجنسي على الأطفال في الفضاء السيبراني؛\n\n3 - تطلب إلى المكتب أن يقدم تقريراً.",
+    ]
+    clean = clean_document(source_doc("", name="res.pdf", pages=pages))
+    chunks = chunk_document(clean)
+    op2 = next(c for c in chunks if c.label == "OP 2")
+    assert "لتقييد الوصول إلى مواد الاعتداء" in op2.text
+    assert op2.page == 1
+    assert next(c for c in chunks if c.label == "OP 3").page == 2
+
+
+def test_every_numbered_paragraph_of_the_rapporteur_report_is_labelled_with_its_section():
+    _, chunks = chunks_of("sr-report-a-hrc-28-56.ar.txt")
+    numbers = sorted({int(c.label.split()[1]) for c in chunks if c.label.startswith("para. ")})
+    assert numbers == list(range(1, max(numbers) + 1))
+    assert max(numbers) >= 89
+    para2 = next(c for c in chunks if c.label == "para. 2")
+    assert para2.section == "ثانياً- الأنشطة > ألف- الزيارات القطرية"
+    para4 = next(c for c in chunks if c.label == "para. 4")
+    assert para4.section.startswith("ثانياً- الأنشطة > باء- أنشطة أخرى > 1-")
+
+
+def test_sub_items_of_a_recommendation_stay_with_their_paragraph():
+    _, chunks = chunks_of("sr-report-a-hrc-28-56.ar.txt")
+    para88 = " ".join(c.text for c in chunks if c.label == "para. 88")
+    assert "(أ) إنشاء إطار قانوني عالمي شامل" in para88
+
+
+def test_other_documents_are_packed_to_the_embedders_size_with_overlap():
+    settings = ChunkingSettings()
+    for name in ("gta-2019.ar.txt", "mnr-review-2022.ar.txt", "qatar-submission-2024.txt"):
+        clean, chunks = chunks_of(name)
+        assert len(chunks) > 10
+        assert max(len(c.text) for c in chunks) <= settings.max_chars + 10
+        covered = set()
+        for c in chunks:
+            covered.update(range(c.start, c.end))
+        body = {i for i, ch in enumerate(clean.text) if not ch.isspace()}
+        assert body <= covered, f"{name}: text left out of every chunk"
+
+
+def test_chunks_are_exact_slices_with_metadata():
+    for name in ("ga-resolution-2022.ar.txt", "gta-2019.ar.txt", "sr-report-a-hrc-28-56.ar.txt"):
+        clean, chunks = chunks_of(name)
+        for c in chunks:
+            assert clean.text[c.start: c.end] == c.text
+            assert c.doc_id and c.file_name == name and c.content_hash and c.search_text
+            assert c.language in ("ar", "en")
+        assert [c.ordinal for c in chunks] == list(range(len(chunks)))
+        assert len({c.chunk_id for c in chunks}) == len(chunks)
+
+
+def test_infographic_numbers_stay_with_the_sentence_they_belong_to():
+    _, chunks = chunks_of("mnr-review-2022.ar.txt")
+    figure = next(c for c in chunks if "الخط الساخن" in c.text and "9010" in c.text)
+    assert len(figure.text) > 200  # not a bare fragment on its own

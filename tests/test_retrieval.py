@@ -1,0 +1,70 @@
+"""Retrieval over the whole bundled corpus with the real model: references, scoping, both languages."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import Filters
+
+
+def top(library, question, **kw):
+    return library.retrieve(question, **kw).passages
+
+
+@pytest.mark.parametrize(
+    "question, doc_id, label",
+    [
+        ("What does OP 19 ask of UNODC?", "ga-resolution-2022", "OP 19"),
+        ("operative paragraph 4 of the resolution", "ga-resolution-2022", "OP 4"),
+        ("ما الذي تنص عليه الفقرة 19 من منطوق القرار؟", "ga-resolution-2022", "OP 19"),
+        ("ما الذي تنص عليه الفقرة ١٢ من منطوق القرار؟", "ga-resolution-2022", "OP 12"),
+        ("Summarise paragraph 77 of A/HRC/28/56", "sr-report-a-hrc-28-56", "para. 77"),
+        ("para 51 of the Special Rapporteur report", "sr-report-a-hrc-28-56", "para. 51"),
+        ("What does the last operative paragraph of the resolution call for?", "ga-resolution-2022", "OP 22"),
+        ("preambular paragraph 3 of the resolution", "ga-resolution-2022", "PP 3"),
+    ],
+)
+def test_a_named_paragraph_comes_first_whatever_the_embeddings_say(library, question, doc_id, label):
+    first = top(library, question)[0]
+    assert (first.chunk.doc_id, first.chunk.label) == (doc_id, label)
+    assert first.why[0].startswith("reference")
+
+
+def test_a_named_document_restricts_the_search_to_it(library):
+    passages = top(library, "What does the MNR review say about helplines for children?")
+    assert {p.chunk.doc_id for p in passages} == {"mnr-review-2022"}
+    passages = top(library, "ما الذي يقوله تقرير المقررة الخاصة عن السياحة الجنسية؟")
+    assert {p.chunk.doc_id for p in passages} == {"sr-report-a-hrc-28-56"}
+
+
+def test_filters_by_document_kind_and_year(library):
+    by_kind = top(library, "international cooperation", filters=Filters(kinds=("threat assessment",)))
+    assert by_kind and {p.chunk.doc_id for p in by_kind} == {"gta-2019"}
+    by_year = top(library, "international cooperation", filters=Filters(years=(2024,)))
+    assert by_year and {p.chunk.doc_id for p in by_year} == {"qatar-submission-2024"}
+    by_doc = top(library, "التعاون الدولي", filters=Filters(doc_ids=("sr-report-a-hrc-28-56",)))
+    assert {p.chunk.doc_id for p in by_doc} == {"sr-report-a-hrc-28-56"}
+
+
+def test_an_english_question_finds_the_arabic_passage(library):
+    passages = top(library, "Which countries did the Special Rapporteur ask to visit, and which ones replied positively?")
+    texts = [p.chunk.text for p in passages[:5]]
+    assert any("أرمينيا" in t and "جورجيا" in t for t in texts)
+
+
+def test_an_arabic_question_finds_the_english_passage(library):
+    passages = top(library, "ما تاريخ المذكرة التي أرسلتها البعثة الدائمة لدولة قطر في جنيف؟")
+    assert any("Geneva, 14th May 2024" in p.chunk.text for p in passages[:5])
+
+
+def test_neighbouring_paragraphs_are_available_for_context(library):
+    op5 = library.paragraph("ga-resolution-2022", "OP 5")[0]
+    before, after = library.neighbours(op5)
+    assert before[-1].label == "OP 4" and after[0].label == "OP 6"
+
+
+def test_results_come_with_the_reasons_they_were_found(library):
+    passages = top(library, "livestreaming of child sexual abuse for payment")
+    assert len(passages) == 10
+    assert all(p.why for p in passages)
+    assert any(w.startswith("dense#") for p in passages for w in p.why)
+    assert any(w.startswith("bm25#") for p in passages for w in p.why)

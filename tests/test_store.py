@@ -1,0 +1,96 @@
+"""The index on a real Chroma folder: incremental, rebuilt on a model change, repaired after interruption."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from indexing.chunking import CHUNKER_VERSION
+from indexing.embedding import get_embedder
+from indexing.pipeline import IndexBusy, index_library, open_store
+from indexing.store import ChromaStore
+
+
+def statuses(report):
+    return {d.file_name: d.status for d in report.documents}
+
+
+def test_unchanged_library_reindexes_as_a_no_op(small_library):
+    first = index_library(small_library, show_progress=False)
+    assert set(statuses(first).values()) == {"indexed"}
+    started = time.perf_counter()
+    second = index_library(small_library, show_progress=False)
+    assert set(statuses(second).values()) == {"unchanged"}
+    assert second.total_chunks == first.total_chunks
+    assert time.perf_counter() - started < 10
+
+
+def test_changed_file_replaces_only_its_own_chunks(small_library):
+    index_library(small_library, show_progress=False)
+    store = open_store(small_library)
+    before = {c.chunk_id: c.text for c in store.all_chunks() if c.doc_id == "ga-resolution-2022"}
+    path = small_library.corpus_dir / "qatar-submission-2024.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nA new closing paragraph about helplines.\n", encoding="utf-8")
+    report = index_library(small_library, show_progress=False)
+    assert statuses(report) == {"ga-resolution-2022.ar.txt": "unchanged", "qatar-submission-2024.txt": "indexed"}
+    after = open_store(small_library).all_chunks()
+    assert {c.chunk_id: c.text for c in after if c.doc_id == "ga-resolution-2022"} == before
+    assert any("new closing paragraph" in c.text for c in after if c.doc_id == "qatar-submission-2024")
+
+
+def test_removed_file_loses_its_chunks_and_new_file_without_catalogue_entry_indexes(small_library):
+    index_library(small_library, show_progress=False)
+    (small_library.corpus_dir / "qatar-submission-2024.txt").unlink()
+    (small_library.corpus_dir / "notes.md").write_text(
+        "# Training notes on grooming\n\nGrooming is the process by which an offender builds trust with a child.\n",
+        encoding="utf-8",
+    )
+    report = index_library(small_library, show_progress=False)
+    assert statuses(report)["qatar-submission-2024.txt"] == "removed"
+    store = open_store(small_library)
+    docs = store.documents()
+    assert "qatar-submission-2024" not in docs and "qatar-submission-2024" not in store.chunk_doc_ids()
+    notes = next(r for r in docs.values() if r.file_name == "notes.md")
+    assert notes.title == "Training notes on grooming"
+
+
+def test_unreadable_file_is_reported_by_name_and_the_rest_still_indexes(small_library):
+    (small_library.corpus_dir / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    (small_library.corpus_dir / "empty.txt").write_bytes(b"")
+    report = index_library(small_library, show_progress=False)
+    failed = {d.file_name: d.error for d in report.failed}
+    assert set(failed) == {"broken.pdf", "empty.txt"}
+    assert "empty" in failed["empty.txt"]
+    assert statuses(report)["ga-resolution-2022.ar.txt"] == "indexed"
+
+
+def test_embedding_model_mismatch_triggers_a_clean_rebuild(small_library):
+    index_library(small_library, show_progress=False)
+    embedder = get_embedder(small_library.embedding.model)
+    other = ChromaStore(small_library, "some-other-model", embedder.dim, CHUNKER_VERSION)
+    assert other.rebuilt and other.count() == 0 and other.documents() == {}
+    store = open_store(small_library)  # back to the configured model: rebuilt again, then re-indexed
+    assert store.rebuilt
+    report = index_library(small_library, store, show_progress=False)
+    assert set(statuses(report).values()) == {"indexed"}
+    assert store.collection_signature()["embedding_model"] == embedder.name
+
+
+def test_interrupted_run_leaves_orphans_that_the_next_run_repairs(small_library):
+    first = index_library(small_library, show_progress=False)
+    store = open_store(small_library)
+    # What a kill between "chunks written" and "document recorded" leaves behind:
+    store.unmark_document("qatar-submission-2024")
+    assert "qatar-submission-2024" in store.chunk_doc_ids()
+    report = index_library(small_library, store, show_progress=False)
+    assert statuses(report)["qatar-submission-2024.txt"] == "indexed"
+    assert report.total_chunks == first.total_chunks
+
+
+def test_a_second_indexer_waits_then_refuses(small_library):
+    from filelock import FileLock
+
+    small_library.data_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(small_library.data_dir / "index.lock")):
+        with pytest.raises(IndexBusy, match="another indexer"):
+            index_library(small_library, lock_timeout=0.5, show_progress=False)
