@@ -24,6 +24,16 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+(?:[.,٫]\d+)?")
+# The thing a quantity question counts: "how many <children>", "what <prison> sentence", "كم عدد <الأطفال>".
+_FOCUS = re.compile(
+    r"\b(?:how many|how much|what (?:number|amount|percentage|share|proportion) of|what)\s+(?:of\s+)?([a-z]+)"
+    r"|(?:^|\s)(?:كم عدد|ما عدد|ما نسبة|ما حجم|ما مقدار|ما قيمة|كم من|كم)\s+(\S+)",
+    re.IGNORECASE,
+)
+FOCUS_WINDOW = 6
+# Support does not penalise a long sentence beyond this many words: a resolution paragraph is one long
+# sentence, and its length says nothing about whether it answers.
+SUPPORT_LENGTH_CAP = 20  # tokens between a number and the thing it counts
 _STAT_WORDS = re.compile(
     r"\b(how many|how much|what share|what proportion|percent|percentage|number of|rate|estimate)\b|كم|نسب|عدد|حجم|تقدير|المائ",
     re.IGNORECASE,
@@ -82,12 +92,13 @@ class SentencePicker:
     def __init__(self, idf: dict[str, float] | None = None):
         self.idf = idf or {}
 
-    def score(self, sentence: str, terms: set[str], wants_number: bool) -> float:
+    def score(self, sentence: str, terms: set[str], wants_number: bool, length_cap: int | None = None) -> float:
         words = set(search_terms(sentence))
         if not words:
             return 0.0
         overlap = sum(self.idf.get(t, 1.0) for t in words & terms)
-        score = overlap / math.sqrt(len(words) + 4)
+        length = min(len(words), length_cap) if length_cap else len(words)
+        score = overlap / math.sqrt(length + 4)
         if wants_number and _NUMBER.search(sentence):
             score *= 1.6
         return score
@@ -125,23 +136,52 @@ def asks_for_quantity(question: str) -> bool:
     return bool(_QUANTITY.search(question))
 
 
-def support(picker: "SentencePicker", question: str, expansion: str, passages: list[Passage], depth: int = 3) -> float:
+def quantity_focus(question: str) -> str:
+    """The noun a quantity question asks about ("money" in "how much money…"), or ""."""
+    if not asks_for_quantity(question):
+        return ""
+    m = _FOCUS.search(question)
+    return (m.group(1) or m.group(2) or "") if m else ""
+
+
+def _counts_focus(sentence: str, known: set[str], focus_terms: set[str]) -> bool:
+    """A number the question does not already hold, within a few words of the thing asked about."""
+    toks = search_terms(sentence)
+    numbers = [i for i, t in enumerate(toks) if t[0].isdigit() and t not in known]
+    if not numbers:
+        return False
+    if not focus_terms:
+        return True
+    near = [i for i, t in enumerate(toks) if t in focus_terms]
+    return any(abs(i - j) <= FOCUS_WINDOW for i in numbers for j in near)
+
+
+def support(
+    picker: "SentencePicker",
+    question: str,
+    expansion: str,
+    passages: list[Passage],
+    depth: int = 3,
+    focus_terms: set[str] | None = None,
+) -> float:
     """How well the best sentence of the top passages carries the question's terms.
 
     A question that asks for a quantity is only supported by a sentence holding a number the question
-    does not already contain: a passage that merely repeats "Law No. 14 of 2014" does not say the penalty.
+    does not already contain, next to the thing counted (`focus_terms`, both languages): a passage that
+    merely repeats "Law No. 14 of 2014", or gives a number of arrests when asked for children rescued,
+    does not answer it.
     """
     terms = set(search_terms(f"{question} {expansion}"))
     quantity = asks_for_quantity(question)
-    known = set(_DIGITS.findall(question))
+    known = set(search_terms(" ".join(_DIGITS.findall(question))))
     best = 0.0
     for p in passages[:depth]:
         text = p.chunk.text
         for s, e in sentences_of(text):
             sentence = text[s:e]
-            if quantity and not (set(_DIGITS.findall(sentence)) - known):
+            if quantity and not _counts_focus(sentence, known, focus_terms or set()):
                 continue
-            best = max(best, picker.score(sentence, terms, wants_number=False))
+            best = max(best, picker.score(sentence, terms, wants_number=False, length_cap=SUPPORT_LENGTH_CAP))
     return best
 
 

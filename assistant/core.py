@@ -5,17 +5,19 @@ import logging
 import re
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from indexing.catalogue import load_catalogue
 from indexing.config import Settings
-from indexing.language import detect_language
+from indexing.language import detect_language, search_terms
 from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, load_document
 from indexing.models import Chunk, DocumentMeta
 from indexing.pipeline import IndexReport, index_library, library_files, open_store
 from indexing.store import DocRecord
 
 from .answering import OTHER_LANGUAGE, SentencePicker, abstain_text, build_citations, compose
+from .answering import quantity_focus
 from .answering import support as evidence_support
 from .glossary import Glossary
 from .models import Answer, Filters, Passage
@@ -128,14 +130,33 @@ class Assistant:
         filters: Filters | None = None,
     ) -> Answer:
         """Answer from the documents only: cited sentences, or a plain statement that they do not say."""
+        answer = None
+        for event in self.stream(question, history, filters):
+            if isinstance(event, Answer):
+                answer = event
+        assert answer is not None
+        return answer
+
+    def stream(
+        self,
+        question: str,
+        history: Session | None = None,
+        filters: Filters | None = None,
+    ) -> Iterator[str | Answer]:
+        """Yield the answer's text as it is produced (str deltas), then the finished `Answer`.
+
+        The app streams the deltas into the chat; `ask` just keeps the last event.
+        """
         started = time.perf_counter()
         question = question or ""
         stripped = question.strip()
         language = detect_language(stripped) if stripped else "en"
         if not re.search(r"[^\W_]", stripped):
             lang = "ar" if language == "ar" else "en"
-            return Answer(question, EMPTY_QUESTION[lang], lang, abstained=True, notice=EMPTY_QUESTION[lang],
-                          timings={"total_ms": (time.perf_counter() - started) * 1000})
+            yield EMPTY_QUESTION[lang]
+            yield Answer(question, EMPTY_QUESTION[lang], lang, abstained=True, notice=EMPTY_QUESTION[lang],
+                         timings={"total_ms": (time.perf_counter() - started) * 1000})
+            return
         notices = []
         if len(stripped) > MAX_QUESTION_CHARS:
             stripped = stripped[:MAX_QUESTION_CHARS]
@@ -145,23 +166,42 @@ class Assistant:
             notices.append(OTHER_LANGUAGE.format(lang=language))
         topic, context_docs = context_for(stripped, history.last if history else None)
         retrieval = self.retriever.retrieve(stripped, filters, context_docs=context_docs, topic=topic)
-        answer = self._extractive(stripped, answer_language, retrieval)
+        answer = None
+        for event in self._answer(stripped, answer_language, retrieval):
+            if isinstance(event, Answer):
+                answer = event
+            else:
+                yield event
+        assert answer is not None
         answer.question = question
         if notices:
             answer.notice = " ".join(n for n in [*notices, answer.notice] if n)
-        answer.standalone_question = f"{topic}\n{stripped}".strip() if topic else stripped
+        answer.standalone_question = answer.standalone_question or (f"{topic}\n{stripped}".strip() if topic else stripped)
         answer.timings.update(retrieval.timings)
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
         if history is not None:
             docs = tuple(dict.fromkeys(c.doc_id for c in answer.citations)) or tuple(retrieval.filters.doc_ids)
             history.add(Turn(stripped, answer.standalone_question[-1000:], docs, answer.text))
-        return answer
+        yield answer
+
+    def _answer(self, question: str, language: str, retrieval: Retrieval) -> Iterator[str | Answer]:
+        """The answer step: extractive by default (a language-model backend plugs in here)."""
+        answer = self._extractive(question, language, retrieval)
+        for line in answer.text.splitlines(keepends=True):
+            yield line
+        yield answer
 
     def support(self, question: str, retrieval: Retrieval) -> float:
         """Evidence strength (see `answering.support`); a paragraph named by reference is always enough."""
         if retrieval.referenced:
             return float("inf")
-        return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages)
+        # The number must sit next to the thing counted, named in either language; only for nouns the
+        # glossary can translate (elsewhere the documents may count it under another word).
+        focus = quantity_focus(question)
+        other = self.glossary.expand(focus, retrieval.language) if focus else ""
+        other += " " + self.glossary.expand(focus, "ar" if retrieval.language != "ar" else "en") if focus else ""
+        focus_terms = set(search_terms(f"{focus} {other}")) if other.strip() else set()
+        return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages, focus_terms=focus_terms)
 
     def _extractive(self, question: str, language: str, retrieval: Retrieval) -> Answer:
         t0 = time.perf_counter()

@@ -137,7 +137,8 @@ class Retriever:
         timings["dense_ms"] = (time.perf_counter() - t2) * 1000
 
         t3 = time.perf_counter()
-        expansion = self.glossary.expand(query, language) if cfg.glossary_expansion else ""
+        expand = cfg.glossary_expansion and language in cfg.expansion_languages
+        expansion = self.glossary.expand(query, language) if expand else ""
         lex_query = self.parser.without_names(query) if scope else query
         lex_scores = self.lexical.scores(f"{lex_query} {expansion}")
         mask = np.array([filters.admits(c) for c in self.chunks], dtype=bool) if not filters.is_empty() else None
@@ -146,6 +147,7 @@ class Retriever:
         lex_order = [i for i in np.argsort(-lex_scores)[: cfg.candidates] if lex_scores[i] > 0]
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
 
+        lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
         fused: dict[str, float] = {}
         why: dict[str, list[str]] = {}
         dense_sim = {cid: sim for cid, sim in dense}
@@ -154,7 +156,7 @@ class Retriever:
             why.setdefault(cid, []).append(f"dense#{rank}")
         for rank, i in enumerate(lex_order, 1):
             cid = self.chunks[i].chunk_id
-            fused[cid] = fused.get(cid, 0.0) + cfg.lexical_weight / (cfg.rrf_k + rank)
+            fused[cid] = fused.get(cid, 0.0) + lexical_weight / (cfg.rrf_k + rank)
             why.setdefault(cid, []).append(f"bm25#{rank}")
         ranked = sorted(fused, key=lambda c: -fused[c])
 

@@ -18,19 +18,33 @@ from indexing.config import Settings
 log = logging.getLogger("calibrate")
 
 
-def best_threshold(scores: list[tuple[float, bool]]) -> tuple[float, float]:
-    """(threshold, balanced accuracy) maximising balanced accuracy; answerable = True."""
+def best_threshold(
+    scores: list[tuple[float, bool]], max_false_abstain: float = 0.05, min_room: float = 0.1
+) -> tuple[float, float, float]:
+    """(threshold, abstain rate on unanswerables, false-abstain rate on answerables).
+
+    Wrongly refusing an answerable question costs a user more than a hedged answer to an unanswerable
+    one, so the false-abstain rate is a budget (half the product goal of 0.10, for a margin) and, within
+    it, the threshold abstains on as many unanswerable questions as possible. Among equally good
+    thresholds the one with most room to the nearest score wins, and a threshold closer than `min_room`
+    (relative) to any score is not considered: the set is small and the threshold must hold on questions
+    it has not seen.
+    """
     finite = sorted({s for s, _ in scores if math.isfinite(s)})
-    candidates = [0.0] + [(a + b) / 2 for a, b in zip(finite, finite[1:])] + [finite[-1] + 1e-6 if finite else 0.0]
+    candidates = [(a + b) / 2 for a, b in zip(finite, finite[1:])] or [0.0]
     pos = [s for s, a in scores if a]
     neg = [s for s, a in scores if not a]
-    best = (0.0, -1.0)
+    best, best_key = (0.0, 0.0, 0.0), (-1.0, -1.0)
     for t in candidates:
-        answered = sum(s >= t for s in pos) / max(1, len(pos))
+        false_abstain = sum(s < t for s in pos) / max(1, len(pos))
+        if false_abstain > max_false_abstain:
+            continue
         abstained = sum(s < t for s in neg) / max(1, len(neg))
-        bacc = (answered + abstained) / 2
-        if bacc > best[1] + 1e-9:
-            best = (t, bacc)
+        room = min(abs(s - t) for s in finite) / max(t, 1e-9)
+        if room < min_room:
+            continue
+        if (abstained, room) > best_key:
+            best, best_key = (t, abstained, false_abstain), (abstained, room)
     return best
 
 
@@ -50,9 +64,9 @@ def main() -> None:
         s = assistant.support(item["question"], retrieval)
         scores.append((s, bool(item["evidence"])))
         log.info("%-6s %-3s %-12s support=%.3f", item["id"], item["lang"], "answerable" if item["evidence"] else "UNANSWERABLE", s)
-    threshold, bacc = best_threshold(scores)
-    log.info("threshold %.3f  balanced accuracy %.3f  (current setting %.3f)", threshold, bacc,
-             settings.answer.abstain_threshold)
+    threshold, abstained, false_abstain = best_threshold(scores)
+    log.info("threshold %.3f: abstains on %.2f of unanswerable, %.2f of answerable (current setting %.3f)",
+             threshold, abstained, false_abstain, settings.answer.abstain_threshold)
 
 
 if __name__ == "__main__":

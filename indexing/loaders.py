@@ -374,7 +374,8 @@ def fix_pdf_arabic(text: str) -> str:
     """Logical-order base-letter text from what a PDF gave; text already in logical order comes back as is.
 
     Each line is scored as it stands and reversed (`_visual_to_logical`) by how Arabic its words look
-    (`_orientation_score`); a line is reversed only when the reversed reading is clearly better, or,
+    (`_orientation_score`) and, for presentation forms, by where the initial and final glyphs sit
+    (`_shape_score`); a line is reversed only when the reversed reading is clearly better, or,
     for lines without clear evidence, when the rest of the page was clearly stored in visual order.
     Presentation forms become base letters after any reversal, so lam-alef ligatures land the right
     way round.
@@ -389,7 +390,10 @@ def fix_pdf_arabic(text: str) -> str:
             continue
         flipped = _visual_to_logical(line)
         reversed_lines.append(flipped)
-        margins.append(_orientation_score(_base_letters(flipped)) - _orientation_score(_base_letters(line)))
+        margins.append(
+            _orientation_score(_base_letters(flipped)) + _shape_score(flipped)
+            - _orientation_score(_base_letters(line)) - _shape_score(line)
+        )
     strong_reversed = sum(1 for m in margins if m is not None and m >= 2)
     strong_kept = sum(1 for m in margins if m is not None and m <= -2)
     page_is_visual = strong_reversed > strong_kept
@@ -425,6 +429,30 @@ def _orientation_score(text: str) -> int:
             score += 1
         if word[0] in _WORD_FINAL:
             score -= 1
+    return score
+
+
+_SHAPED_WORD = re.compile(r"[\uFB50-\uFDFF\uFE80-\uFEFC][\uFB50-\uFDFF\uFE70-\uFEFC\u064B-\u0652\u0670]*")
+
+
+def _glyph_position(c: str) -> str:
+    """'initial', 'final', 'medial', 'isolated' for an Arabic presentation form, '' for anything else."""
+    decomposition = unicodedata.decomposition(c)
+    return decomposition[1:decomposition.index(">")] if decomposition.startswith("<") else ""
+
+
+def _shape_score(text: str) -> int:
+    """How much the glyph shapes read as logical order: a word starts with an initial (or isolated)
+    form and ends with a final (or isolated) one; in visual order the ends are swapped. Words whose
+    ends are isolated forms (e.g. after non-joining letters) say nothing."""
+    score = 0
+    for word in _SHAPED_WORD.findall(text):
+        letters = [c for c in word if _glyph_position(c) in ("initial", "medial", "final", "isolated")
+                   and not unicodedata.combining(unicodedata.normalize("NFKC", c)[-1])]
+        if len(letters) < 2:
+            continue
+        first, last = _glyph_position(letters[0]), _glyph_position(letters[-1])
+        score += (first == "initial") - (first == "final") + (last == "final") - (last == "initial")
     return score
 
 
