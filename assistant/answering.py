@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 import re
+
+import numpy as np
 from dataclasses import dataclass
 
 from indexing.language import search_terms
@@ -89,8 +91,15 @@ def _split_long(text: str, s: int, e: int, limit: int = 420) -> list[tuple[int, 
 
 
 class SentencePicker:
-    def __init__(self, idf: dict[str, float] | None = None):
+    """Scores a passage's sentences against the question: idf-weighted shared terms (with the glossary's
+    translations), plus, when an embedder is given, the sentence's cosine similarity to the question, which
+    is what finds the right Arabic sentence for an English question when no glossary term links them."""
+
+    def __init__(self, idf: dict[str, float] | None = None, embedder=None, dense_weight: float = 0.0):
         self.idf = idf or {}
+        self.embedder = embedder if dense_weight > 0 else None
+        self.dense_weight = dense_weight
+        self._vectors: dict[str, np.ndarray] = {}
 
     def score(self, sentence: str, terms: set[str], wants_number: bool, length_cap: int | None = None) -> float:
         words = set(search_terms(sentence))
@@ -103,22 +112,46 @@ class SentencePicker:
             score *= 1.6
         return score
 
-    def pick(self, question: str, expansion: str, passages: list[Passage], max_sentences: int, per_passage: int) -> list[Sentence]:
+    def similarities(self, question_vector, texts: list[str]) -> list[float]:
+        """Cosine of each text to the question; sentence vectors are cached (the library does not change
+        between questions often, and a sentence costs ~1 ms to embed)."""
+        if self.embedder is None or question_vector is None or not texts:
+            return [0.0] * len(texts)
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            if len(self._vectors) > 50_000:
+                self._vectors.clear()
+            for t, v in zip(missing, self.embedder.encode_documents(missing)):
+                self._vectors[t] = v
+        q = np.asarray(question_vector, dtype=np.float32)
+        return [float(self._vectors[t] @ q) for t in texts]
+
+    def pick(
+        self,
+        question: str,
+        expansion: str,
+        passages: list[Passage],
+        max_sentences: int,
+        per_passage: int,
+        question_vector=None,
+    ) -> list[Sentence]:
         terms = set(search_terms(f"{question} {expansion}"))
         wants_number = bool(_STAT_WORDS.search(question))
-        chosen: list[Sentence] = []
+        spans: list[tuple[int, Passage, int, int]] = []
         for rank, p in enumerate(passages):
             text = p.chunk.text
-            cands = []
             for s, e in sentences_of(text):
                 for ps, pe in _split_long(text, s, e):
-                    sc = self.score(text[ps:pe], terms, wants_number)
-                    cands.append(Sentence(p, ps, pe, sc / (1 + 0.35 * rank)))
-            if not cands:
-                continue
-            cands.sort(key=lambda x: -x.score)
-            best = [c for c in cands[:per_passage] if c.score > 0] or cands[:1]
-            chosen.extend(best)
+                    spans.append((rank, p, ps, pe))
+        sims = self.similarities(question_vector, [p.chunk.text[ps:pe] for _, p, ps, pe in spans])
+        by_passage: dict[int, list[Sentence]] = {}
+        for (rank, p, ps, pe), sim in zip(spans, sims):
+            sc = self.score(p.chunk.text[ps:pe], terms, wants_number) + self.dense_weight * max(0.0, sim)
+            by_passage.setdefault(rank, []).append(Sentence(p, ps, pe, sc / (1 + 0.35 * rank)))
+        chosen: list[Sentence] = []
+        for rank in sorted(by_passage):
+            cands = sorted(by_passage[rank], key=lambda x: -x.score)
+            chosen.extend([c for c in cands[:per_passage] if c.score > 0] or cands[:1])
         chosen.sort(key=lambda x: -x.score)
         return chosen[:max_sentences]
 

@@ -40,7 +40,7 @@ class Assistant:
         self.store = open_store(self.settings)
         self.glossary = Glossary.load(self.settings.glossary_path)
         self.retriever = Retriever(self.settings, self.store, self.glossary, self._metas())
-        self.picker = SentencePicker(self.retriever.lexical.idf)
+        self.picker = self._picker()
         self._llm = None
 
     # -- library -----------------------------------------------------------------------------------
@@ -56,6 +56,10 @@ class Assistant:
             )
         return list(metas.values())
 
+    def _picker(self) -> SentencePicker:
+        return SentencePicker(self.retriever.lexical.idf, self.retriever.embedder,
+                              self.settings.answer.sentence_dense_weight)
+
     def documents(self) -> list[DocRecord]:
         return sorted(self.store.documents().values(), key=lambda r: r.doc_id)
 
@@ -67,7 +71,7 @@ class Assistant:
     def refresh(self) -> None:
         self.retriever.parser = type(self.retriever.parser)(self._metas())
         self.retriever.reload()
-        self.picker = SentencePicker(self.retriever.lexical.idf)
+        self.picker = self._picker()
 
     def add_files(self, paths: list[Path], progress=None) -> tuple[IndexReport, list[str]]:
         """Copy uploads into the library under safe names, index them, and say what failed and why."""
@@ -212,7 +216,8 @@ class Assistant:
                           support=strength, timings={"answer_ms": (time.perf_counter() - t0) * 1000})
         cfg = self.settings.answer
         use = [p for p in passages if p.why and p.why[0].startswith("reference")] or passages[:4]
-        sentences = self.picker.pick(question, retrieval.expansion, use, cfg.max_sentences, cfg.max_per_passage)
+        sentences = self.picker.pick(question, retrieval.expansion, use, cfg.max_sentences, cfg.max_per_passage,
+                                     question_vector=retrieval.query_vector)
         citations = build_citations(sentences)
         text = compose(language, citations)
         return Answer(question, text, language, citations=citations, passages=passages, support=strength,

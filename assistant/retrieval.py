@@ -37,6 +37,7 @@ class Retrieval:
     referenced: list[Chunk] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     expansion: str = ""
+    query_vector: object = None  # the question's embedding, reused to score sentences
 
 
 class Retriever:
@@ -172,4 +173,4 @@ class Retriever:
                 continue
             passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
         timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
-        return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion)
+        return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec)

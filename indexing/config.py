@@ -56,8 +56,10 @@ class RetrievalSettings(BaseModel):
 
 
 class AnswerSettings(BaseModel):
-    max_sentences: int = 4
+    max_sentences: int = 5
     max_per_passage: int = 2
+    # Weight of a sentence's cosine similarity to the question when picking the answer's sentences.
+    sentence_dense_weight: float = 2.0
     # Calibrated on the dev set by `bench/calibrate.py`; see README.
     abstain_threshold: float = 1.2
 
