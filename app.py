@@ -1,8 +1,18 @@
-"""The Gradio app: a thin shell over one `Assistant` (the full chat UI lands with the app issue)."""
+"""The Gradio app: a thin shell over one `Assistant`.
+
+Ask (chat with per-message direction, streamed answers, numbered citations that open onto their passages, a
+sources panel, filters, paragraph look-up, export), Library (list, upload, remove) and Glossary tabs.
+Every event also has an `api_name`, so `gradio_client` (tests, `bench/load.py`) drives the same code the
+page does.
+"""
 from __future__ import annotations
 
 import logging
 import os
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -11,25 +21,270 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 
 from assistant.core import Assistant
+from assistant.export import answer_markdown, answers_docx, conversation_markdown
+from assistant.models import Answer, Filters
+from assistant.presentation import CSS, answer_html, direction, paragraph_html, question_html, sources_html
+from assistant.presentation import streaming_html
+from assistant.sessions import Session
 from indexing.config import Settings
+from indexing.store import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
+EXAMPLES = [
+    "What does the Global Threat Assessment say about sextortion?",
+    "What does the Special Rapporteur recommend about hotlines for reporting abuse material?",
+    "ما الذي يدعو إليه القرار بشأن تثقيف الأطفال والآباء في مجال السلامة الرقمية؟",
+    "ما التحديات التي تواجهها الدول منخفضة الدخل في تنفيذ نموذج الاستجابة الوطنية؟",
+]
+PLACEHOLDER = (
+    "<div style='text-align:center'><h3>Ask the policy documents · اسأل وثائق السياسات</h3>"
+    "<p>Answers quote the documents verbatim, with document, paragraph and page.<br>"
+    "<span dir='rtl'>تقتبس الإجابات نص الوثائق حرفياً مع الوثيقة والفقرة والصفحة.</span></p></div>"
+)
+ERROR = "Something went wrong while answering ({detail}); your conversation is kept, please try again."
 
-def build(assistant: Assistant) -> gr.Blocks:
-    def respond(message: str, history: list) -> str:
-        return assistant.ask(message).text
 
-    with gr.Blocks(title="Policy assistant") as demo:
-        gr.ChatInterface(respond)
+@dataclass
+class Conversation:
+    """Per-browser-tab state: the follow-up context and the answers given, for export."""
+
+    session: Session = field(default_factory=Session)
+    answers: list[Answer] = field(default_factory=list)
+
+
+def _filters(doc_ids, kinds, years) -> Filters:
+    return Filters(tuple(doc_ids or ()), tuple(kinds or ()), tuple(int(y) for y in years or () if str(y).isdigit()))
+
+
+def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
+    settings = settings or assistant.settings
+    exports = settings.data_dir / "exports"
+
+    def doc_choices() -> list[tuple[str, str]]:
+        return [(f"{r.title} ({r.symbol})" if r.symbol else r.title, r.doc_id) for r in assistant.documents()]
+
+    def kind_choices() -> list[str]:
+        return sorted({r.kind for r in assistant.documents() if r.kind})
+
+    def year_choices() -> list[str]:
+        return sorted({str(r.year) for r in assistant.documents() if r.year})
+
+    def library_rows() -> list[list]:
+        return [
+            [r.title, r.symbol, r.kind, r.year or "", r.chunks, r.labelled,
+             datetime.fromtimestamp(r.indexed_at).strftime("%Y-%m-%d %H:%M"), r.file_name, r.doc_id]
+            for r in assistant.documents()
+        ]
+
+    # -- Ask ---------------------------------------------------------------------------------------
+    def chat(message: str, history: list, conv: Conversation, doc_ids: list, kinds: list, years: list):
+        """Stream the answer into the chat; the sources panel follows the finished answer."""
+        conv = conv or Conversation()
+        history = list(history or [])
+        message = message or ""
+        history.append({"role": "user", "content": question_html(message)})
+        history.append({"role": "assistant", "content": ""})
+        lang = "ar" if direction(message) == "rtl" else "en"
+        text = ""
+        answer = None
+        try:
+            for event in assistant.stream(message, conv.session, _filters(doc_ids, kinds, years)):
+                if isinstance(event, Answer):
+                    answer = event
+                else:
+                    text += event
+                    history[-1]["content"] = streaming_html(text, lang)
+                    yield history, conv, gr.skip(), ""
+        except StoreUnavailable as exc:
+            history[-1]["content"] = streaming_html(str(exc), "en")
+            yield history, conv, gr.skip(), message
+            return
+        except Exception as exc:  # the page must stay up whatever one answer does
+            log.exception("answering failed")
+            history[-1]["content"] = streaming_html(ERROR.format(detail=type(exc).__name__), "en")
+            yield history, conv, gr.skip(), message
+            return
+        conv.answers.append(answer)
+        history[-1]["content"] = answer_html(answer, assistant.chunk)
+        yield history, conv, sources_html(answer, assistant.chunk, assistant.neighbours), ""
+
+    def clear():
+        return [], Conversation(), sources_html(None, assistant.chunk, assistant.neighbours)
+
+    def ask(question: str, doc_ids: list[str] | None = None) -> dict:
+        """One stateless question, as JSON: the answer, its verbatim citations, whether it abstained."""
+        answer = assistant.ask(question, filters=_filters(doc_ids, (), ()))
+        return {
+            "answer": answer.text,
+            "language": answer.language,
+            "abstained": answer.abstained,
+            "notice": answer.notice,
+            "citations": [
+                {"n": c.n, "doc_id": c.doc_id, "title": c.title, "symbol": c.symbol, "paragraph": c.label,
+                 "page": c.page, "quote": c.quote}
+                for c in answer.citations
+            ],
+        }
+
+    def labels_for(doc_id: str | None):
+        labels = assistant.labels(doc_id) if doc_id else []
+        return gr.update(choices=labels, value=labels[0] if labels else None)
+
+    def paragraph(doc_id: str | None, label: str | None) -> str:
+        if not doc_id or not label:
+            return '<p class="pa-meta">Choose a document and a paragraph.</p>'
+        return paragraph_html(assistant.paragraph(doc_id, label))
+
+    def ask_about(doc_id: str | None, label: str | None):
+        if not doc_id or not label:
+            return gr.skip(), gr.skip()
+        record = assistant.store.documents().get(doc_id)
+        name = (record.symbol or record.title) if record else doc_id
+        return f"{label} — {name}: ", [doc_id]
+
+    def export(scope: str, fmt: str, conv: Conversation) -> str | None:
+        answers = (conv.answers if conv else [])
+        if scope == "last answer":
+            answers = answers[-1:]
+        if not answers:
+            raise gr.Error("Nothing to export yet: ask a question first.")
+        folder = exports / uuid.uuid4().hex[:12]
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = "conversation" if scope != "last answer" else "answer"
+        if fmt == "Word (.docx)":
+            return str(answers_docx(answers, folder / f"{stem}.docx"))
+        text = conversation_markdown(answers) if len(answers) > 1 or scope != "last answer" else answer_markdown(answers[0])
+        path = folder / f"{stem}.md"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    # -- Library -----------------------------------------------------------------------------------
+    def choices_updates():
+        docs = doc_choices()
+        return (gr.update(choices=docs), gr.update(choices=kind_choices()), gr.update(choices=year_choices()),
+                gr.update(choices=docs), gr.update(choices=docs, value=None), library_rows())
+
+    def upload(files: list[str] | None, progress=gr.Progress()):
+        if not files:
+            return ("No files chosen.", *choices_updates())
+        paths = [Path(f if isinstance(f, str) else f.name) for f in files]
+        try:
+            report, errors = assistant.add_files(paths, progress=progress)
+        except Exception as exc:
+            log.exception("upload failed")
+            return (f"Indexing failed: {exc}", *choices_updates())
+        added = [d for d in report.documents if not d.error and d.chunks]
+        lines = [f"Indexed {len(added)} file(s)." if added else "No new file was indexed."]
+        lines += [f"- ✓ {d.file_name}: {d.chunks} passages" for d in added]
+        lines += [f"- ✗ {e}" for e in errors]
+        return ("\n".join(lines), *choices_updates())
+
+    def remove(doc_id: str | None):
+        if not doc_id:
+            return ("Choose a document to remove.", *choices_updates())
+        ok = assistant.remove_document(doc_id)
+        return (f"Removed {doc_id}." if ok else f"No document {doc_id}.", *choices_updates())
+
+    # -- Glossary ----------------------------------------------------------------------------------
+    def glossary(query: str) -> list[list[str]]:
+        terms = assistant.glossary.lookup(query or "") if (query or "").strip() else assistant.glossary.terms
+        return [[" / ".join(t.en), " / ".join(t.ar), t.note] for t in terms]
+
+    library_headers = ["Title", "Symbol", "Kind", "Year", "Passages", "Paragraphs labelled", "Indexed", "File", "Id"]
+    with gr.Blocks(title="Policy assistant · مساعد وثائق السياسات") as demo:
+        conv = gr.State(Conversation())
+        with gr.Tab("Ask · اسأل"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(
+                        height=620, elem_id="chat", placeholder=PLACEHOLDER, latex_delimiters=[],
+                        sanitize_html=True, render_markdown=True, line_breaks=False, feedback_options=None,
+                        label="Conversation", show_label=False,
+                    )
+                    with gr.Row():
+                        question = gr.Textbox(placeholder="Ask in Arabic or English · اسأل بالعربية أو بالإنجليزية",
+                                              show_label=False, scale=5, elem_id="question", rtl=False,
+                                              max_length=10_000)
+                        send = gr.Button("Ask · اسأل", variant="primary", scale=1, elem_id="send")
+                    gr.Examples(EXAMPLES, inputs=question, label="Examples · أمثلة")
+                    clear_btn = gr.Button("New conversation · محادثة جديدة", size="sm")
+                with gr.Column(scale=2):
+                    with gr.Accordion("Sources · المصادر", open=True):
+                        sources = gr.HTML(sources_html(None, assistant.chunk, assistant.neighbours), elem_id="sources")
+                    with gr.Accordion("Filters · تصفية", open=False):
+                        f_docs = gr.Dropdown(doc_choices(), multiselect=True, label="Documents")
+                        f_kinds = gr.Dropdown(kind_choices(), multiselect=True, label="Kind")
+                        f_years = gr.Dropdown(year_choices(), multiselect=True, label="Year")
+                    with gr.Accordion("Paragraph look-up · البحث عن فقرة", open=False):
+                        p_doc = gr.Dropdown(doc_choices(), label="Document")
+                        p_label = gr.Dropdown([], label="Paragraph")
+                        with gr.Row():
+                            p_read = gr.Button("Read", size="sm")
+                            p_ask = gr.Button("Ask about it", size="sm")
+                        p_text = gr.HTML(elem_id="paragraph")
+                    with gr.Accordion("Export · تصدير", open=False):
+                        e_scope = gr.Radio(["conversation", "last answer"], value="conversation", label="What")
+                        e_fmt = gr.Radio(["Markdown", "Word (.docx)"], value="Markdown", label="Format")
+                        e_btn = gr.Button("Export", size="sm")
+                        e_file = gr.File(label="Download", interactive=False)
+        with gr.Tab("Library · المكتبة"):
+            table = gr.Dataframe(library_rows(), headers=library_headers, interactive=False, wrap=True)
+            # No `file_types`: Gradio would refuse the whole batch; `add_files` says per file what it refused.
+            files = gr.File(file_count="multiple", type="filepath",
+                            label=f"Add documents (.pdf, .txt, .md, .docx; up to {settings.max_file_mb} MB each)")
+            add_btn = gr.Button("Add to library", variant="primary")
+            with gr.Row():
+                r_doc = gr.Dropdown(doc_choices(), label="Remove a document")
+                r_btn = gr.Button("Remove", variant="stop")
+            status = gr.Markdown(elem_id="library-status")
+        with gr.Tab("Glossary · المسرد"):
+            g_query = gr.Textbox(label="Term (English or Arabic)")
+            g_table = gr.Dataframe(glossary(""), headers=["English", "العربية", "Note"], interactive=False, wrap=True)
+
+        chat_io = dict(inputs=[question, chatbot, conv, f_docs, f_kinds, f_years], outputs=[chatbot, conv, sources, question])
+        question.submit(chat, **chat_io, api_name="chat")
+        send.click(chat, **chat_io, api_name=False)
+        clear_btn.click(clear, outputs=[chatbot, conv, sources], api_name=False)
+        p_doc.change(labels_for, p_doc, p_label, api_name="labels")
+        p_read.click(paragraph, [p_doc, p_label], p_text, api_name="paragraph")
+        p_ask.click(ask_about, [p_doc, p_label], [question, f_docs], api_name=False)
+        e_btn.click(export, [e_scope, e_fmt, conv], e_file, api_name="export")
+        updates = [f_docs, f_kinds, f_years, p_doc, r_doc, table]
+        add_btn.click(upload, files, [status, *updates], api_name="upload")
+        r_btn.click(remove, r_doc, [status, *updates], api_name="remove")
+        g_query.change(glossary, g_query, g_table, api_name="glossary")
+        gr.api(ask, api_name="ask")
     return demo
 
 
-def launch(host: str | None = None, port: int | None = None, reindex: bool = True) -> None:
-    settings = Settings()
-    assistant = Assistant(settings)
+def launch(host: str | None = None, port: int | None = None, reindex: bool = True, settings: Settings | None = None,
+           block: bool = True, assistant: Assistant | None = None) -> gr.Blocks:
+    """Start the app; with `block=False` return the running Blocks (tests and benchmarks close it)."""
+    settings = settings or Settings()
+    assistant = assistant or Assistant(settings)
     if reindex:
         assistant.index()
-    demo = build(assistant)
+    demo = build(assistant, settings)
     demo.queue(default_concurrency_limit=settings.app.concurrency_limit, max_size=settings.app.max_queue)
-    demo.launch(server_name=host or settings.app.host, server_port=port or settings.app.port)
+    app_cfg = settings.app
+    auth = (app_cfg.auth_user, app_cfg.auth_password) if app_cfg.auth_user and app_cfg.auth_password else None
+    (settings.data_dir / "exports").mkdir(parents=True, exist_ok=True)
+    demo.launch(
+        server_name=host or app_cfg.host,
+        server_port=port or app_cfg.port,
+        auth=auth,
+        max_file_size=f"{settings.max_file_mb}mb",
+        allowed_paths=[str(settings.data_dir / "exports")],
+        css=CSS,
+        theme=gr.themes.Soft(),
+        footer_links=["api"],
+        prevent_thread_lock=not block,
+        quiet=True,
+    )
+    return demo
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    launch()

@@ -123,6 +123,9 @@ class Assistant:
     def neighbours(self, chunk: Chunk) -> tuple[list[Chunk], list[Chunk]]:
         return self.retriever.neighbours(chunk)
 
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        return self.retriever.by_id.get(chunk_id)
+
     # -- questions ---------------------------------------------------------------------------------
     def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> Retrieval:
         return self.retriever.retrieve(question, filters, k)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from indexing.config import PROJECT_ROOT, Settings  # noqa: E402
 
 CORPUS = PROJECT_ROOT / "corpus"
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval"
 
 
@@ -53,3 +55,43 @@ def source_doc(text: str, name: str = "doc.txt", pages: list[str] | None = None,
     meta = DocumentMeta(doc_id=Path(name).stem.replace(".", "-"), file_name=name, kind=kind)
     page_list = tuple(Page(i + 1, t) for i, t in enumerate(pages)) if pages else (Page(None, text),)
     return SourceDocument(Path(name), meta, page_list, "test")
+
+
+def make_pdf(path: Path, pages: list[list[str]], *, title: str | None = None, font: bool = False) -> Path:
+    """A PDF with one list of lines per page; `font` uses DejaVu (needed for Arabic)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_compression(False)
+    if title:
+        pdf.set_title(title)
+    if font:
+        pdf.add_font("dv", fname=str(FONT))
+        pdf.set_font("dv", size=12)
+    else:
+        pdf.set_font("helvetica", size=12)
+    for lines in pages:
+        pdf.add_page()
+        for line in lines:
+            pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """The app over a private copy of the bundled corpus (uploads and removals must not touch the repo)."""
+    from app import launch
+
+    root = tmp_path_factory.mktemp("app")
+    shutil.copytree(CORPUS, root / "corpus")
+    settings = Settings(corpus_dir=root / "corpus", data_dir=root / "data")
+    demo = launch(host="127.0.0.1", port=free_port(), settings=settings, block=False)
+    yield demo, settings
+    demo.close()

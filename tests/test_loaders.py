@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
+from conftest import FONT, make_pdf
+
 from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, fix_pdf_arabic, load_document, meta_from_file
 from indexing.models import DocumentMeta, Page
 
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 PRESENTATION_FORMS = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
 AR_LINE = "الاستغلال الجنسي للأطفال على الإنترنت"
 AR_LINE_2 = "تعزيز التعاون الدولي لحماية الأطفال"
@@ -18,25 +19,6 @@ AR_LINE_2 = "تعزيز التعاون الدولي لحماية الأطفال"
 
 def squash(text: str) -> str:
     return " ".join(text.split())
-
-
-def make_pdf(path: Path, pages: list[list[str]], *, title: str | None = None, font: bool = False) -> Path:
-    """A PDF with one list of lines per page; `font` uses DejaVu (needed for Arabic)."""
-    pdf = FPDF()
-    pdf.set_compression(False)
-    if title:
-        pdf.set_title(title)
-    if font:
-        pdf.add_font("dv", fname=str(FONT))
-        pdf.set_font("dv", size=12)
-    else:
-        pdf.set_font("helvetica", size=12)
-    for lines in pages:
-        pdf.add_page()
-        for line in lines:
-            pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
 
 
 def make_glyph_pdf(path: Path, lines: list[str]) -> Path:

@@ -1,0 +1,193 @@
+"""HTML for the chat and the sources panel.
+
+Every piece of document text, file name and question is untrusted and goes through `html.escape`; the only
+markup is ours. Direction is set per block (`dir="rtl"` for Arabic), so an Arabic answer reads right-to-left
+beside an English one in the same conversation.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape
+
+from indexing.models import Chunk
+
+from .models import Answer, Citation, Passage
+
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN = re.compile(r"[A-Za-z]")
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+LABELS = {
+    "en": {"sources": "Sources", "before": "Previous", "after": "Next", "nearest": "Nearest passages (not an answer)",
+           "page": "p.", "none": "Sources of the latest answer appear here."},
+    "ar": {"sources": "المصادر", "before": "الفقرة السابقة", "after": "الفقرة التالية",
+           "nearest": "أقرب المقاطع (ليست إجابة)", "page": "ص", "none": "تظهر هنا مصادر آخر إجابة."},
+}
+
+CSS = """
+.pa-msg { unicode-bidi: plaintext; }
+.pa-msg[dir=rtl], .pa-passage[dir=rtl] { text-align: right; font-family: 'Noto Naskh Arabic', 'Amiri', 'DejaVu Sans', sans-serif; }
+.pa-refs details { margin: .25em 0; }
+.pa-refs summary, .pa-source summary { cursor: pointer; }
+.pa-passage { border-inline-start: 3px solid #999; padding-inline-start: .6em; margin: .4em 0; white-space: pre-wrap; }
+.pa-passage mark { background: #ffe58a; color: inherit; }
+.pa-notice { font-style: italic; opacity: .85; }
+.pa-source { margin-bottom: 1em; }
+.pa-meta { font-size: .85em; opacity: .8; }
+"""
+
+
+def direction(text: str) -> str:
+    """`rtl` when Arabic letters outnumber Latin ones."""
+    return "rtl" if len(_ARABIC.findall(text)) > len(_LATIN.findall(text)) else "ltr"
+
+
+def lang_of(dir_: str) -> str:
+    return "ar" if dir_ == "rtl" else "en"
+
+
+def question_html(question: str) -> str:
+    d = direction(question)
+    body = escape(question).replace("\n", "<br>")
+    return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}">{body}</div>'
+
+
+def _inline(text: str) -> str:
+    out = escape(text)
+    out = _BOLD.sub(r"<strong>\1</strong>", out)
+    return _MARKER.sub(r'<sup class="pa-cite">[\1]</sup>', out)
+
+
+def text_html(text: str) -> str:
+    """Our answer Markdown subset (paragraphs, `- ` items, `**bold**`, `[n]` markers) as escaped HTML."""
+    blocks: list[str] = []
+    items: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("- "):
+            items.append(f"<li>{_inline(line[2:])}</li>")
+            continue
+        if items:
+            blocks.append("<ul>" + "".join(items) + "</ul>")
+            items = []
+        if line:
+            blocks.append(f"<p>{_inline(line)}</p>")
+    if items:
+        blocks.append("<ul>" + "".join(items) + "</ul>")
+    return "".join(blocks)
+
+
+def streaming_html(text: str, language: str) -> str:
+    d = "rtl" if language == "ar" else "ltr"
+    return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}">{text_html(text)}</div>'
+
+
+def short(title: str, limit: int = 70) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def reference(c: Citation | Chunk, lang: str = "en") -> str:
+    page = f"{LABELS[lang]['page']} {c.page}" if c.page else ""
+    label = c.label if c.label and c.label != "heading" else ""
+    return ", ".join(x for x in (c.symbol, label, page) if x)
+
+
+def marked_passage(chunk: Chunk, start: int | None = None, end: int | None = None) -> str:
+    """The whole passage, escaped, with [start, end) (document offsets) highlighted."""
+    text = chunk.text
+    d = direction(text)
+    if start is not None and end is not None and chunk.start <= start < end <= chunk.end:
+        s, e = start - chunk.start, end - chunk.start
+        body = escape(text[:s]) + "<mark>" + escape(text[s:e]) + "</mark>" + escape(text[e:])
+    else:
+        body = escape(text)
+    return f'<blockquote class="pa-passage" dir="{d}" lang="{lang_of(d)}">{body}</blockquote>'
+
+
+def answer_html(answer: Answer, chunk_of: Callable[[str], Chunk | None]) -> str:
+    """The chat message: the answer, then its numbered references, each opening onto its passage."""
+    lang = "ar" if answer.language == "ar" else "en"
+    d = "rtl" if lang == "ar" else "ltr"
+    parts = [f'<div class="pa-msg" dir="{d}" lang="{lang}">', text_html(answer.text)]
+    if answer.notice:
+        parts.append(f'<p class="pa-notice">{escape(answer.notice)}</p>')
+    if answer.citations:
+        parts.append(f'<div class="pa-refs"><strong>{LABELS[lang]["sources"]}</strong>')
+        for c in answer.citations:
+            chunk = chunk_of(c.chunk_id)
+            passage = marked_passage(chunk, c.start, c.end) if chunk else marked_passage_text(c.quote)
+            parts.append(
+                f'<details class="pa-citation" data-n="{c.n}"><summary title="{escape(c.title)}">[{c.n}] '
+                f'{escape(short(c.title))}{" — " + escape(reference(c, lang)) if reference(c, lang) else ""}'
+                f"</summary>{passage}</details>"
+            )
+        parts.append("</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def marked_passage_text(quote: str) -> str:
+    d = direction(quote)
+    return f'<blockquote class="pa-passage" dir="{d}"><mark>{escape(quote)}</mark></blockquote>'
+
+
+def sources_html(
+    answer: Answer | None,
+    chunk_of: Callable[[str], Chunk | None],
+    neighbours: Callable[[Chunk], tuple[list[Chunk], list[Chunk]]],
+) -> str:
+    """The sources panel: per citation, the passage with its quote marked and its neighbours one click away."""
+    if answer is None:
+        return f'<div class="pa-sources"><p class="pa-meta">{LABELS["en"]["none"]}</p></div>'
+    lang = "ar" if answer.language == "ar" else "en"
+    out = ['<div class="pa-sources">']
+    if answer.citations:
+        for c in answer.citations:
+            chunk = chunk_of(c.chunk_id)
+            out.append(_source_block(f"[{c.n}]", c.title, reference(c, lang), chunk, c.start, c.end, neighbours, lang,
+                                     fallback=c.quote, section=chunk.section if chunk else ""))
+    elif answer.passages:
+        out.append(f"<p><strong>{LABELS[lang]['nearest']}</strong></p>")
+        for i, p in enumerate(answer.passages[:3], 1):
+            out.append(_source_block(f"({i})", p.chunk.title, reference(p.chunk, lang), p.chunk, None, None,
+                                     neighbours, lang, section=p.chunk.section))
+    out.append("</div>")
+    return "".join(out)
+
+
+def _source_block(tag, title, ref, chunk, start, end, neighbours, lang, fallback: str = "", section: str = "") -> str:
+    head = f'<div class="pa-source"><p><strong>{escape(tag)} {escape(title)}</strong>'
+    head += f'<br><span class="pa-meta">{escape(ref)}</span>' if ref else ""
+    head += f'<br><span class="pa-meta" dir="auto">{escape(section)}</span>' if section else ""
+    head += "</p>"
+    if chunk is None:
+        return head + marked_passage_text(fallback) + "</div>"
+    body = marked_passage(chunk, start, end)
+    before, after = neighbours(chunk)
+    extra = "".join(
+        f'<details class="pa-neighbour"><summary>{LABELS[lang][which]}{": " + escape(n.label) if n.label else ""}'
+        f"</summary>{marked_passage(n)}</details>"
+        for which, group in (("before", before), ("after", after))
+        for n in group
+    )
+    return head + body + extra + "</div>"
+
+
+def paragraph_html(chunks: list[Chunk]) -> str:
+    if not chunks:
+        return '<p class="pa-meta">No such paragraph in this document.</p>'
+    c = chunks[0]
+    head = f'<p><strong>{escape(c.title)}</strong><br><span class="pa-meta">{escape(reference(c))}</span></p>'
+    return head + "".join(marked_passage(x) for x in chunks)
+
+
+def passages_for_answer(answer: Answer) -> dict[str, Chunk]:
+    return {p.chunk.chunk_id: p.chunk for p in answer.passages}
+
+
+__all__ = [
+    "CSS", "answer_html", "direction", "paragraph_html", "question_html", "sources_html", "streaming_html",
+    "passages_for_answer", "Passage",
+]

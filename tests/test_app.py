@@ -1,0 +1,113 @@
+"""The Gradio app, started for real on a free localhost port and driven with `gradio_client`."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import CORPUS, make_pdf
+from docx import Document
+from gradio_client import Client, handle_file
+
+
+AR_QUESTION = "ما الذي يطلبه القرار من مقدمي خدمات الإنترنت بشأن الإبلاغ عن مواد الاعتداء الجنسي على الأطفال؟"
+EN_QUESTION = "What does the Special Rapporteur report say about live streaming of child sexual abuse?"
+FACT = "The Lindenfeld Protocol requires every national hotline to acknowledge a report within 36 hours."
+
+
+@pytest.fixture
+def client(app_server):
+    demo, _ = app_server
+    return Client(demo.local_url, verbose=False)
+
+
+def chat(client: Client, question: str, docs=()):
+    history, sources, box = client.predict(question, [], list(docs), [], [], api_name="/chat")
+    return history[-1]["content"][0]["text"] if isinstance(history[-1]["content"], list) else history[-1]["content"], sources
+
+
+def test_arabic_question_is_answered_right_to_left_with_citations_opening_onto_marked_passages(client):
+    answer, sources = chat(client, AR_QUESTION)
+    assert answer.startswith('<div class="pa-msg" dir="rtl" lang="ar">')
+    assert 'class="pa-citation"' in answer and "<mark>" in answer
+    assert "<mark>" in sources and 'dir="rtl"' in sources
+
+
+def test_english_question_is_answered_left_to_right_and_finds_the_arabic_report(client):
+    answer, sources = chat(client, EN_QUESTION)
+    assert answer.startswith('<div class="pa-msg" dir="ltr" lang="en">')
+    assert "A/HRC/28/56" in sources
+    # The sources panel shows the neighbouring paragraphs, folded.
+    assert 'class="pa-neighbour"' in sources
+
+
+def test_ask_endpoint_returns_verbatim_quotes_with_their_references(client):
+    result = client.predict(EN_QUESTION, None, api_name="/ask")
+    assert not result["abstained"] and result["citations"]
+    text = " ".join((CORPUS / "sr-report-a-hrc-28-56.ar.txt").read_text(encoding="utf-8").split())
+    cited = [c for c in result["citations"] if c["doc_id"] == "sr-report-a-hrc-28-56"]
+    assert cited and all(" ".join(c["quote"].split()) in text for c in cited)
+    assert any(re.fullmatch(r"para\. \d+", c["paragraph"]) for c in cited)
+
+
+def test_paragraph_lookup_lists_labels_and_reads_a_paragraph_whole(client):
+    labels = client.predict("ga-resolution-2022", api_name="/labels")
+    choices = [c[0] if isinstance(c, (list, tuple)) else c for c in labels["choices"]]
+    assert "OP 1" in choices and "PP 1" in choices
+    html = client.predict("ga-resolution-2022", "OP 1", api_name="/paragraph")
+    assert "OP 1" in html and 'dir="rtl"' in html and "تشجع" in html
+
+
+def test_upload_indexes_a_new_pdf_and_removal_takes_it_out_of_answers(client, tmp_path):
+    pdf = make_pdf(tmp_path / "lindenfeld protocol (draft).pdf", [[FACT], ["Annex: contact points."]],
+                   title="Lindenfeld Protocol on hotlines")
+    status, *_ = client.predict([handle_file(str(pdf))], api_name="/upload")
+    assert "✓ lindenfeld_protocol_draft.pdf" in status
+    result = client.predict("Under the Lindenfeld Protocol, how quickly must hotlines acknowledge a report?", None,
+                            api_name="/ask")
+    assert any("36 hours" in c["quote"] for c in result["citations"])
+    doc_id = next(c["doc_id"] for c in result["citations"] if "36 hours" in c["quote"])
+
+    status, *_ = client.predict(doc_id, api_name="/remove")
+    assert status == f"Removed {doc_id}."
+    result = client.predict("Under the Lindenfeld Protocol, how quickly must hotlines acknowledge a report?", None,
+                            api_name="/ask")
+    assert not any("36 hours" in c["quote"] for c in result["citations"])
+
+
+def test_upload_reports_each_bad_file_by_name_and_reason(client, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "sheet.xlsx").write_bytes(b"PK\x03\x04 not really")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    status, *_ = client.predict([handle_file(str(tmp_path / n)) for n in ("empty.txt", "sheet.xlsx", "broken.pdf")],
+                                api_name="/upload")
+    assert "✗ empty.txt" in status and "✗ sheet.xlsx: unsupported file type .xlsx" in status
+    assert "✗ broken.pdf" in status
+
+
+def test_export_gives_markdown_and_word_with_the_citations(client, tmp_path):
+    answer, _ = chat(client, AR_QUESTION)
+    md_path = client.predict("conversation", "Markdown", api_name="/export")
+    md = open(md_path, encoding="utf-8").read()
+    assert AR_QUESTION in md and "**Sources**" in md and re.search(r"\[1\] .+ — «.+»", md)
+    docx_path = client.predict("last answer", "Word (.docx)", api_name="/export")
+    text = "\n".join(p.text for p in Document(docx_path).paragraphs)
+    assert AR_QUESTION in text and "«" in text
+
+
+def test_html_in_a_question_is_shown_as_text_never_run(client):
+    answer, _ = chat(client, '<script>alert("x")</script><img src=x onerror=alert(1)> What is grooming?')
+    history, _, _ = client.predict('<b onmouseover="alert(1)">grooming</b>', [], [], [], [], api_name="/chat")
+    user = history[0]["content"][0]["text"] if isinstance(history[0]["content"], list) else history[0]["content"]
+    assert "<b " not in user and "&lt;b onmouseover" in user
+    assert "<script" not in answer and "<img" not in answer
+
+
+def test_empty_question_gets_a_clear_request_not_an_error(client):
+    answer, _ = chat(client, "   ")
+    assert "Please type a question" in answer
+
+
+def test_filters_restrict_the_answer_to_the_chosen_document(client):
+    _, sources = chat(client, "What do the documents say about victims' support?", docs=["qatar-submission-2024"])
+    titles = set(re.findall(r"<strong>[[(]\d+[\])] ([^<]+)</strong>", sources))
+    assert titles and all("Qatar" in t for t in titles)
