@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for a new user and for CI.
 #   bash run.sh          install into .venv, index corpus/, start the app (http://127.0.0.1:7860)
-#   bash run.sh test     install with the test extras (and Debian's chromium for the browser test), run every test
+#   bash run.sh test     install with the test and llm extras (and Debian's chromium for the browser test), run every test
 set -euo pipefail
 cd "$(dirname "$0")"
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False
@@ -17,8 +17,21 @@ install() {
     .venv/bin/python -m pip install --quiet --upgrade pip
     # torch first, pinned: the CPU wheel on the machine satisfies it, so nothing pulls CUDA builds.
     .venv/bin/python -m pip install --quiet "torch==2.13.0"
-    .venv/bin/python -m pip install --quiet -e ".${extras}"
+    if [[ "$extras" == *llm* ]]; then
+        llama_wheel
+    fi
+    .venv/bin/python -m pip install --quiet --find-links .cache/wheels -e ".${extras}"
     .venv/bin/python -m pip check
+}
+
+llama_wheel() {
+    # llama-cpp-python has no CPU wheel on PyPI: build it once (portable, no -march=native) and keep it.
+    if ! ls .cache/wheels/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1; then
+        mkdir -p .cache/wheels
+        echo "building llama-cpp-python once (about 7 minutes on 2 cores); kept in .cache/wheels" >&2
+        CMAKE_ARGS="-DGGML_NATIVE=OFF" .venv/bin/python -m pip wheel --quiet --no-deps \
+            "llama-cpp-python==0.3.36" -w .cache/wheels
+    fi
 }
 
 browser() {
@@ -38,7 +51,7 @@ case "${1:-serve}" in
         exec .venv/bin/policy-assistant serve --no-index
         ;;
     test)
-        install "[test]"
+        install "[test,llm]"
         browser
         shift || true
         exec .venv/bin/python -m pytest "$@"

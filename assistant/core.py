@@ -22,7 +22,7 @@ from .answering import support as evidence_support
 from .glossary import Glossary
 from .models import Answer, Filters, Passage
 from .retrieval import Retrieval, Retriever
-from .sessions import Session, Turn, context_for
+from .sessions import Session, Turn, context_for, is_follow_up
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ class Assistant:
         self.glossary = Glossary.load(self.settings.glossary_path)
         self.retriever = Retriever(self.settings, self.store, self.glossary, self._metas())
         self.picker = self._picker()
-        self._llm = None
+        self._generator = None
+        self._generator_error = ""
 
     # -- library -----------------------------------------------------------------------------------
     def _metas(self) -> list[DocumentMeta]:
@@ -72,6 +73,8 @@ class Assistant:
         self.retriever.parser = type(self.retriever.parser)(self._metas())
         self.retriever.reload()
         self.picker = self._picker()
+        if self._generator is not None:
+            self._generator.picker = self.picker
 
     def add_files(self, paths: list[Path], progress=None) -> tuple[IndexReport, list[str]]:
         """Copy uploads into the library under safe names, index them, and say what failed and why."""
@@ -171,7 +174,14 @@ class Assistant:
         answer_language = language if language in ("ar", "en") else "en"
         if language not in ("ar", "en", "und"):
             notices.append(OTHER_LANGUAGE.format(lang=language))
-        topic, context_docs = context_for(stripped, history.last if history else None)
+        previous = history.last if history else None
+        topic, context_docs = context_for(stripped, previous)
+        generator = self.generator() if topic else None
+        if generator is not None and previous is not None and is_follow_up(stripped):
+            # A model rewrites the follow-up into a standalone question instead of carrying the topic along.
+            rewritten = generator.rewrite(stripped, previous.question, previous.answer_text)
+            if rewritten != stripped:
+                topic, stripped = "", rewritten
         retrieval = self.retriever.retrieve(stripped, filters, context_docs=context_docs, topic=topic)
         answer = None
         for event in self._answer(stripped, answer_language, retrieval):
@@ -191,12 +201,39 @@ class Assistant:
             history.add(Turn(stripped, answer.standalone_question[-1000:], docs, answer.text))
         yield answer
 
+    def generator(self):
+        """The language-model answerer the settings ask for, built on first use; None for `none` or on failure."""
+        if self.settings.llm.backend == "none" or self._generator_error:
+            return None
+        if self._generator is None:
+            from .generation import Generator
+            from .llm import LLMUnavailable, make_chat_model
+
+            try:
+                model = make_chat_model(self.settings.llm)
+                self._generator = Generator(model, self.settings.prompts_dir, self.picker, self.retriever.embedder,
+                                            timeout_s=self.settings.llm.timeout_s,
+                                            max_passages=self.settings.llm.max_passages,
+                                            passage_chars=self.settings.llm.passage_chars)
+            except (LLMUnavailable, FileNotFoundError) as exc:
+                log.error("language model unavailable, answering extractively: %s", exc)
+                self._generator_error = str(exc)
+                return None
+        return self._generator
+
     def _answer(self, question: str, language: str, retrieval: Retrieval) -> Iterator[str | Answer]:
-        """The answer step: extractive by default (a language-model backend plugs in here)."""
+        """Extractive by default; with a model, generated and checked (the abstain rule runs first, so weak
+        evidence never reaches the model)."""
         answer = self._extractive(question, language, retrieval)
-        for line in answer.text.splitlines(keepends=True):
-            yield line
-        yield answer
+        generator = None if answer.abstained else self.generator()
+        if generator is None:
+            if self._generator_error and not answer.abstained:
+                answer.notice = f"The language model is unavailable ({self._generator_error}); extractive answer."
+            for line in answer.text.splitlines(keepends=True):
+                yield line
+            yield answer
+            return
+        yield from generator.stream(question, language, retrieval.passages, fallback=answer)
 
     def support(self, question: str, retrieval: Retrieval) -> float:
         """Evidence strength (see `answering.support`); a paragraph named by reference is always enough."""

@@ -74,6 +74,9 @@ class LLMSettings(BaseModel):
     max_tokens: int = 512
     temperature: float = 0.1
     context_tokens: int = 4096
+    # Passages the model sees (numbered [1]..[n]); the top of the ranking, a named paragraph first.
+    max_passages: int = 5
+    passage_chars: int = 1200
 
 
 class AppSettings(BaseModel):
