@@ -8,6 +8,7 @@ a mismatch means a clean rebuild, never mixed vectors. Vectors are always ours: 
 """
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from dataclasses import dataclass
@@ -108,6 +109,23 @@ def make_client(settings: Settings):
         raise StoreUnavailable(f"cannot open the {where}: {exc}") from exc
 
 
+def _guarded(method):
+    """A Chroma failure mid-session (server down or restarting, folder unwritable) becomes `StoreUnavailable`
+    with a message a user can act on, instead of a client library's stack trace."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except StoreUnavailable:
+            raise
+        except Exception as exc:
+            raise StoreUnavailable(f"the {self.where} failed ({type(exc).__name__}: {str(exc)[:200]}); "
+                                   "check that it is running and writable, then try again") from exc
+
+    return wrapper
+
+
 class ChromaStore:
     def __init__(self, settings: Settings, embedding_model: str, dim: int, chunker_version: str, client=None):
         self.settings = settings
@@ -115,6 +133,8 @@ class ChromaStore:
         self.signature = {"embedding_model": embedding_model, "dim": dim, "chunker": chunker_version}
         self.client = client or make_client(settings)
         self.rebuilt = False
+        self.where = (f"Chroma server at {settings.store.host}:{settings.store.port}" if settings.store.mode == "server"
+                      else f"Chroma folder {settings.chroma_dir}")
         self._open()
 
     def _open(self) -> None:
@@ -144,6 +164,7 @@ class ChromaStore:
         return {k: (self.chunks.metadata or {}).get(k) for k in self.signature}
 
     # -- documents -------------------------------------------------------------------------------
+    @_guarded
     def documents(self) -> dict[str, DocRecord]:
         got = self.docs.get(include=["metadatas"])
         out = {}
@@ -162,6 +183,7 @@ class ChromaStore:
             )
         return out
 
+    @_guarded
     def mark_document(self, record: DocRecord) -> None:
         self.docs.upsert(
             ids=[record.doc_id],
@@ -182,19 +204,23 @@ class ChromaStore:
             ],
         )
 
+    @_guarded
     def unmark_document(self, doc_id: str) -> None:
         self.docs.delete(ids=[doc_id])
 
+    @_guarded
     def delete_document(self, doc_id: str) -> None:
         """Record first, then chunks: a crash in between leaves orphans the next run removes."""
         self.unmark_document(doc_id)
         self.chunks.delete(where={"doc_id": doc_id})
 
+    @_guarded
     def chunk_doc_ids(self) -> set[str]:
         got = self.chunks.get(include=["metadatas"])
         return {m["doc_id"] for m in got["metadatas"] or []}
 
     # -- chunks ----------------------------------------------------------------------------------
+    @_guarded
     def add_chunks(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
         for i in range(0, len(chunks), _BATCH):
             part = chunks[i: i + _BATCH]
@@ -205,15 +231,18 @@ class ChromaStore:
                 metadatas=[_chunk_metadata(c) for c in part],
             )
 
+    @_guarded
     def all_chunks(self) -> list[Chunk]:
         got = self.chunks.get(include=["documents", "metadatas"])
         out = [chunk_from_record(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
         out.sort(key=lambda c: (c.doc_id, c.ordinal))
         return out
 
+    @_guarded
     def count(self) -> int:
         return self.chunks.count()
 
+    @_guarded
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Nearest chunks as (chunk id, cosine similarity), best first."""
         n = min(k, self.count())
@@ -224,6 +253,7 @@ class ChromaStore:
         )
         return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0])]
 
+    @_guarded
     def vectors(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
         ids = list(ids)
         if not ids:
