@@ -229,7 +229,8 @@ class Assistant:
                 self._generator = Generator(model, self.settings.prompts_dir, self.picker, self.retriever.embedder,
                                             timeout_s=self.settings.llm.timeout_s,
                                             max_passages=self.settings.llm.max_passages,
-                                            passage_chars=self.settings.llm.passage_chars)
+                                            passage_chars=self.settings.llm.passage_chars,
+                                            prompt_chars=self.settings.llm.prompt_chars)
             except (LLMUnavailable, FileNotFoundError) as exc:
                 log.error("language model unavailable, answering extractively: %s", exc)
                 self._generator_error = str(exc)

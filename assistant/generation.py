@@ -79,7 +79,7 @@ def claims_for(text: str, original_n: int, used: list[int]) -> str:
 
 class Generator:
     def __init__(self, model: BaseChatModel, prompts_dir: Path, picker: SentencePicker, embedder,
-                 timeout_s: float, max_passages: int = 5, passage_chars: int = 1200):
+                 timeout_s: float, max_passages: int = 5, passage_chars: int = 1200, prompt_chars: int = 0):
         self.model = model
         self.prompts_dir = prompts_dir
         self.picker = picker
@@ -87,14 +87,18 @@ class Generator:
         self.timeout_s = timeout_s
         self.max_passages = max_passages
         self.passage_chars = passage_chars
+        self.prompt_chars = prompt_chars  # all passages together; 0 = no budget
         for name in ("system_en", "system_ar", "answer", "rewrite"):
             load_prompt(prompts_dir, name)  # fail at start-up, not mid-conversation
 
     def messages(self, question: str, language: str, passages: list[Passage]):
         system = load_prompt(self.prompts_dir, "system_ar" if language == "ar" else "system_en")
+        per = self.passage_chars
+        if self.prompt_chars and passages:
+            per = max(200, min(per, self.prompt_chars // len(passages)))
         numbered = "\n\n".join(
             f"[{i}] ({p.chunk.symbol or p.chunk.title}{', ' + p.chunk.label if p.chunk.label else ''})\n"
-            f"{p.chunk.text[: self.passage_chars]}"
+            f"{p.chunk.text[:per]}"
             for i, p in enumerate(passages, 1)
         )
         user = load_prompt(self.prompts_dir, "answer").format(passages=numbered, question=question)

@@ -77,6 +77,9 @@ class LLMSettings(BaseModel):
     # Passages the model sees (numbered [1]..[n]); the top of the ranking, a named paragraph first.
     max_passages: int = 5
     passage_chars: int = 1200
+    # All passages together, in characters: Arabic costs small models ~1 token per 1.3 characters, so this
+    # keeps prompt + answer inside `context_tokens` (4096) with room for the instructions.
+    prompt_chars: int = 3600
 
 
 class AppSettings(BaseModel):
