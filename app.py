@@ -154,7 +154,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         stem = "conversation" if scope != "last answer" else "answer"
         if fmt == "Word (.docx)":
             return str(answers_docx(answers, folder / f"{stem}.docx"))
-        text = conversation_markdown(answers) if len(answers) > 1 or scope != "last answer" else answer_markdown(answers[0])
+        text = answer_markdown(answers[0]) if scope == "last answer" else conversation_markdown(answers)
         path = folder / f"{stem}.md"
         path.write_text(text, encoding="utf-8")
         return str(path)

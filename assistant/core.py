@@ -23,7 +23,7 @@ from .answering import support as evidence_support
 from .glossary import Glossary
 from .models import Answer, Filters, Passage
 from .retrieval import Retrieval, Retriever
-from .sessions import Session, Turn, context_for, is_follow_up
+from .sessions import Session, Turn, context_for
 
 log = logging.getLogger(__name__)
 
@@ -191,8 +191,8 @@ class Assistant:
             notices.append(OTHER_LANGUAGE.format(lang=language))
         previous = history.last if history else None
         topic, context_docs = context_for(stripped, previous)
-        generator = self.generator() if topic else None
-        if generator is not None and previous is not None and is_follow_up(stripped):
+        generator = self.generator() if topic else None  # a topic means `previous` exists and this follows up
+        if generator is not None:
             # A model rewrites the follow-up into a standalone question instead of carrying the topic along.
             rewritten = generator.rewrite(stripped, previous.question, previous.answer_text)
             if rewritten != stripped:

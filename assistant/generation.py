@@ -81,18 +81,17 @@ class Generator:
     def __init__(self, model: BaseChatModel, prompts_dir: Path, picker: SentencePicker, embedder,
                  timeout_s: float, max_passages: int = 5, passage_chars: int = 1200, prompt_chars: int = 0):
         self.model = model
-        self.prompts_dir = prompts_dir
         self.picker = picker
         self.embedder = embedder
         self.timeout_s = timeout_s
         self.max_passages = max_passages
         self.passage_chars = passage_chars
         self.prompt_chars = prompt_chars  # all passages together; 0 = no budget
-        for name in ("system_en", "system_ar", "answer", "rewrite"):
-            load_prompt(prompts_dir, name)  # fail at start-up, not mid-conversation
+        # Read once, so a missing template fails at start-up, not mid-conversation.
+        self.prompts = {name: load_prompt(prompts_dir, name) for name in ("system_en", "system_ar", "answer", "rewrite")}
 
     def messages(self, question: str, language: str, passages: list[Passage]):
-        system = load_prompt(self.prompts_dir, "system_ar" if language == "ar" else "system_en")
+        system = self.prompts["system_ar" if language == "ar" else "system_en"]
         per = self.passage_chars
         if self.prompt_chars and passages:
             per = max(200, min(per, self.prompt_chars // len(passages)))
@@ -101,12 +100,12 @@ class Generator:
             f"{p.chunk.text[:per]}"
             for i, p in enumerate(passages, 1)
         )
-        user = load_prompt(self.prompts_dir, "answer").format(passages=numbered, question=question)
+        user = self.prompts["answer"].format(passages=numbered, question=question)
         return [SystemMessage(system), HumanMessage(user)]
 
     def rewrite(self, question: str, previous_question: str, previous_answer: str) -> str:
         """A follow-up as a standalone question; the original question if the model fails or rambles."""
-        prompt = load_prompt(self.prompts_dir, "rewrite").format(
+        prompt = self.prompts["rewrite"].format(
             previous_question=previous_question, previous_answer=previous_answer[:400], question=question)
         try:
             text = str(self.model.invoke([HumanMessage(prompt)]).content).strip().splitlines()

@@ -12,7 +12,7 @@ from html import escape
 
 from indexing.models import Chunk
 
-from .models import Answer, Citation, Passage
+from .models import Answer, Citation
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -118,9 +118,10 @@ def answer_html(answer: Answer, chunk_of: Callable[[str], Chunk | None]) -> str:
         for c in answer.citations:
             chunk = chunk_of(c.chunk_id)
             passage = marked_passage(chunk, c.start, c.end) if chunk else marked_passage_text(c.quote)
+            ref = reference(c, lang)
             parts.append(
                 f'<details class="pa-citation" data-n="{c.n}"><summary title="{escape(c.title)}">[{c.n}] '
-                f'{escape(short(c.title))}{" — " + escape(reference(c, lang)) if reference(c, lang) else ""}'
+                f'{escape(short(c.title))}{" — " + escape(ref) if ref else ""}'
                 f"</summary>{passage}</details>"
             )
         parts.append("</div>")
@@ -183,11 +184,6 @@ def paragraph_html(chunks: list[Chunk]) -> str:
     return head + "".join(marked_passage(x) for x in chunks)
 
 
-def passages_for_answer(answer: Answer) -> dict[str, Chunk]:
-    return {p.chunk.chunk_id: p.chunk for p in answer.passages}
-
-
 __all__ = [
     "CSS", "answer_html", "direction", "paragraph_html", "question_html", "sources_html", "streaming_html",
-    "passages_for_answer", "Passage",
 ]

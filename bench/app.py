@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parent.parent
+from serving import build_index, connect, start_app, tree_rss
+
 log = logging.getLogger("bench.app")
 QUESTIONS = [
     "What does the threat assessment say about end-to-end encryption?",
@@ -29,52 +26,27 @@ QUESTIONS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def tree_rss(proc: psutil.Process) -> int:
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
-
-
 def one_run(data_dir: Path, questions: int) -> dict:
-    from gradio_client import Client
-
-    port = free_port()
-    env = dict(os.environ, PA_DATA_DIR=str(data_dir), HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False")
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--no-index", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc, url = start_app(data_dir)
     ps = psutil.Process(proc.pid)
-    peak = 0
+    peak = [0]
+
+    def sample() -> None:
+        peak[0] = max(peak[0], tree_rss(ps))
+
     try:
-        client = None
-        while client is None:
-            if proc.poll() is not None:
-                raise RuntimeError("the app exited during start-up")
-            try:
-                client = Client(f"http://127.0.0.1:{port}/", verbose=False)
-            except Exception:
-                peak = max(peak, tree_rss(ps))
-                time.sleep(0.2)
+        client = connect(url, proc, while_waiting=sample)
         client.predict(QUESTIONS[0], None, api_name="/ask")
         first = time.perf_counter() - started
-        peak = max(peak, tree_rss(ps))
+        sample()
         latencies = []
         for i in range(questions):
             t = time.perf_counter()
             client.predict(QUESTIONS[i % len(QUESTIONS)], [], [], [], [], api_name="/chat")
             latencies.append(time.perf_counter() - t)
-            peak = max(peak, tree_rss(ps))
-        return {"first_answer_s": first, "peak_mb": peak / 2**20, "chat_p50_ms": statistics.median(latencies) * 1000}
+            sample()
+        return {"first_answer_s": first, "peak_mb": peak[0] / 2**20, "chat_p50_ms": statistics.median(latencies) * 1000}
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -89,8 +61,7 @@ def main() -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
-        subprocess.run([sys.executable, "-m", "assistant.cli", "index", "--data-dir", str(data)], cwd=ROOT, check=True,
-                       env=dict(os.environ, HF_HUB_OFFLINE="1"), stdout=subprocess.DEVNULL)
+        build_index(data)
         runs = []
         for n in range(args.runs):
             runs.append(one_run(data, args.questions))

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -21,10 +18,8 @@ from pathlib import Path
 
 import psutil
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from app import free_port, tree_rss  # noqa: E402  (bench/app.py)
+from serving import build_index, connect, start_app, tree_rss
 
-ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger("bench.load")
 QUESTIONS = [
     "What does the resolution ask internet service providers to do?",
@@ -100,26 +95,10 @@ def main() -> None:
     tmp = tempfile.TemporaryDirectory()
     url = args.url
     if url is None:
-        data = Path(tmp.name)
-        env = dict(os.environ, PA_DATA_DIR=str(data), HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False")
-        subprocess.run([sys.executable, "-m", "assistant.cli", "index"], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
-        port = free_port()
-        proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--no-index", "--port", str(port)],
-                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        build_index(Path(tmp.name))
+        proc, url = start_app(Path(tmp.name))
         server = psutil.Process(proc.pid)
-        url = f"http://127.0.0.1:{port}/"
-        from gradio_client import Client
-
-        deadline = time.time() + 120
-        while True:
-            try:
-                Client(url, verbose=False)
-                break
-            except Exception:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise SystemExit("the app did not start")
-                time.sleep(0.3)
+        connect(url, proc)
     try:
         rows = []
         for n in args.users:

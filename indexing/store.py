@@ -101,12 +101,14 @@ def make_client(settings: Settings):
         settings.chroma_dir.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
     except Exception as exc:
-        where = (
-            f"Chroma server at {settings.store.host}:{settings.store.port}"
-            if settings.store.mode == "server"
-            else f"Chroma folder {settings.chroma_dir}"
-        )
-        raise StoreUnavailable(f"cannot open the {where}: {exc}") from exc
+        raise StoreUnavailable(f"cannot open the {describe(settings)}: {exc}") from exc
+
+
+def describe(settings: Settings) -> str:
+    """Which store the settings name, in the words error messages use."""
+    if settings.store.mode == "server":
+        return f"Chroma server at {settings.store.host}:{settings.store.port}"
+    return f"Chroma folder {settings.chroma_dir}"
 
 
 def _guarded(method):
@@ -133,8 +135,7 @@ class ChromaStore:
         self.signature = {"embedding_model": embedding_model, "dim": dim, "chunker": chunker_version}
         self.client = client or make_client(settings)
         self.rebuilt = False
-        self.where = (f"Chroma server at {settings.store.host}:{settings.store.port}" if settings.store.mode == "server"
-                      else f"Chroma folder {settings.chroma_dir}")
+        self.where = describe(settings)
         self._open()
 
     def _open(self) -> None:

@@ -84,6 +84,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_serving(url: str, proc, timeout: float) -> None:
+    """Poll `url` until it answers 200; kill `proc` and fail if it exits or the time runs out."""
+    import time
+
+    import httpx
+
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.kill()
+    pytest.fail(f"the server behind {url} did not start")
+
+
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory):
     """The app over a private copy of the bundled corpus (uploads and removals must not touch the repo)."""

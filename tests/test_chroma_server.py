@@ -4,12 +4,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
-from conftest import free_port
+from conftest import free_port, wait_until_serving
 
 from indexing.store import StoreUnavailable
 
@@ -24,14 +22,7 @@ class ChromaServer:
     def start(self) -> None:
         self.proc = subprocess.Popen([CHROMA, "run", "--path", str(self.path), "--host", "127.0.0.1",
                                       "--port", str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        raise RuntimeError("chroma run did not start")
+        wait_until_serving(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", self.proc, timeout=60)
 
     def stop(self) -> None:
         self.proc.terminate()

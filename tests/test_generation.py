@@ -10,9 +10,8 @@ import sys
 import threading
 import time
 
-import httpx
 import pytest
-from conftest import free_port
+from conftest import free_port, wait_until_serving
 
 from assistant.generation import check_markers, load_prompt
 from indexing.config import PROJECT_ROOT, Settings
@@ -167,16 +166,7 @@ def llama_server(model_path):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("llama_cpp.server did not start")
+    wait_until_serving(f"{url}/models", proc, timeout=90)
     yield url
     proc.terminate()
     proc.wait(timeout=30)
