@@ -10,15 +10,17 @@ from __future__ import annotations
 import math
 import re
 
-import numpy as np
 from dataclasses import dataclass
 
-from indexing.language import search_terms
+import numpy as np
 
+from indexing.bibliography import is_bibliographic
+from indexing.language import search_terms
+from indexing.sentences import quote_spans, sentences_of
+
+from .intent import question_intents
 from .models import Citation, Passage
 
-_SENTENCE = re.compile(r"[^.!?؟؛;\n]+(?:[.!?؟؛;](?!\d)|$)?")
-_FOOTNOTE_MARK = re.compile(r"⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾")
 _NUMBER = re.compile(r"\d")
 _QUANTITY = re.compile(
     r"\b(how many|how much|what number|what percentage|what share|what proportion|how long|how old|what amount|"
@@ -32,14 +34,13 @@ _FOCUS = re.compile(
     r"|(?:^|\s)(?:كم عدد|ما عدد|ما نسبة|ما حجم|ما مقدار|ما قيمة|كم من|كم)\s+(\S+)",
     re.IGNORECASE,
 )
-FOCUS_WINDOW = 6
+FOCUS_WINDOW = 6  # tokens between a number and the thing it counts
 # Support does not penalise a long sentence beyond this many words: a resolution paragraph is one long
 # sentence, and its length says nothing about whether it answers.
-SUPPORT_LENGTH_CAP = 20  # tokens between a number and the thing it counts
-_STAT_WORDS = re.compile(
-    r"\b(how many|how much|what share|what proportion|percent|percentage|number of|rate|estimate)\b|كم|نسب|عدد|حجم|تقدير|المائ",
-    re.IGNORECASE,
-)
+SUPPORT_LENGTH_CAP = 20
+# Nor does it reward one shorter than this: a five-word lead-in ("as one investigator put it:") that shares
+# one question word is not evidence.
+SUPPORT_LENGTH_FLOOR = 8
 
 INTRO = {"ar": "تنص الوثائق على ما يلي:", "en": "The documents say:"}
 ABSTAIN = {
@@ -61,70 +62,42 @@ class Sentence:
         return self.passage.chunk.text[self.start: self.end]
 
 
-def sentences_of(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, trimmed, never crossing a footnote marker or a line break."""
-    spans = []
-    # A bracketed footnote marker stands for markup the source file has ("<sup>(1)</sup>"): break there.
-    text = _FOOTNOTE_MARK.sub(lambda m: "\n" * len(m.group(0)), text)
-    for m in _SENTENCE.finditer(text):
-        s, e = m.start(), m.end()
-        piece = text[s:e]
-        lead = len(piece) - len(piece.lstrip(" \u00a0-–•*"))
-        trail = len(piece) - len(piece.rstrip())
-        s, e = s + lead, e - trail
-        if e - s >= 12 and re.search(r"[^\W\d_]{2,}", text[s:e]):
-            spans.append((s, e))
-    return spans
-
-
-def _split_long(text: str, s: int, e: int, limit: int = 420) -> list[tuple[int, int]]:
-    """Very long 'sentences' (lists joined by commas) are cut at a comma so a quote stays readable."""
-    out = []
-    while e - s > limit:
-        cut = max(text.rfind("، ", s, s + limit), text.rfind(", ", s, s + limit))
-        if cut <= s + limit // 3:
-            break
-        out.append((s, cut + 1))
-        s = cut + 2
-    out.append((s, e))
-    return out
-
-
 class SentencePicker:
     """Scores a passage's sentences against the question: idf-weighted shared terms (with the glossary's
-    translations), plus, when an embedder is given, the sentence's cosine similarity to the question, which
-    is what finds the right Arabic sentence for an English question when no glossary term links them."""
+    translations), plus, when sentence vectors are given, the sentence's cosine similarity to the question,
+    which is what finds the right Arabic sentence for an English question when no glossary term links them."""
 
-    def __init__(self, idf: dict[str, float] | None = None, embedder=None, dense_weight: float = 0.0):
+    def __init__(self, idf: dict[str, float] | None = None, vectors=None, dense_weight: float = 0.0,
+                 covered_weight: float = 1.0):
         self.idf = idf or {}
-        self.embedder = embedder if dense_weight > 0 else None
+        self.covered_weight = covered_weight
+        self.vectors = vectors if dense_weight > 0 else None  # a SentenceVectors
         self.dense_weight = dense_weight
-        self._vectors: dict[str, np.ndarray] = {}
 
-    def score(self, sentence: str, terms: set[str], wants_number: bool, length_cap: int | None = None) -> float:
+    def score(
+        self, sentence: str, terms: set[str], wants_number: bool, length_cap: int | None = None, length_floor: int = 0
+    ) -> float:
         words = set(search_terms(sentence))
         if not words:
             return 0.0
         overlap = sum(self.idf.get(t, 1.0) for t in words & terms)
-        length = min(len(words), length_cap) if length_cap else len(words)
+        length = max(min(len(words), length_cap) if length_cap else len(words), length_floor)
         score = overlap / math.sqrt(length + 4)
         if wants_number and _NUMBER.search(sentence):
             score *= 1.6
         return score
 
-    def similarities(self, question_vector, texts: list[str]) -> list[float]:
-        """Cosine of each text to the question; sentence vectors are cached (the library does not change
-        between questions often, and a sentence costs ~1 ms to embed)."""
-        if self.embedder is None or question_vector is None or not texts:
-            return [0.0] * len(texts)
-        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
-        if missing:
-            if len(self._vectors) > 50_000:
-                self._vectors.clear()
-            for t, v in zip(missing, self.embedder.encode_documents(missing)):
-                self._vectors[t] = v
+    def _spans(self, passages: list[Passage], question_vector) -> list[tuple[list[tuple[int, int]], list[float]]]:
+        """Each passage's quotable spans, with their cosine to the question when vectors are at hand."""
+        if self.vectors is None or question_vector is None:
+            return [(quote_spans(p.chunk.text), []) for p in passages]
+        got = self.vectors.of([p.chunk for p in passages])
         q = np.asarray(question_vector, dtype=np.float32)
-        return [float(self._vectors[t] @ q) for t in texts]
+        out = []
+        for p in passages:
+            spans, matrix = got[p.chunk.chunk_id]
+            out.append((spans, (matrix @ q).tolist() if spans else []))
+        return out
 
     def pick(
         self,
@@ -135,25 +108,49 @@ class SentencePicker:
         per_passage: int,
         question_vector=None,
     ) -> list[Sentence]:
+        """Greedy: each next sentence is the one that adds most of what the answer does not yet show.
+
+        Question terms a chosen sentence already carries count `covered_weight` of their idf afterwards, so a
+        question with two parts ("what …, and why …") gets a sentence for each rather than two for the first.
+        """
         terms = set(search_terms(f"{question} {expansion}"))
-        wants_number = bool(_STAT_WORDS.search(question))
-        spans: list[tuple[int, Passage, int, int]] = []
-        for rank, p in enumerate(passages):
-            text = p.chunk.text
-            for s, e in sentences_of(text):
-                for ps, pe in _split_long(text, s, e):
-                    spans.append((rank, p, ps, pe))
-        sims = self.similarities(question_vector, [p.chunk.text[ps:pe] for _, p, ps, pe in spans])
-        by_passage: dict[int, list[Sentence]] = {}
-        for (rank, p, ps, pe), sim in zip(spans, sims):
-            sc = self.score(p.chunk.text[ps:pe], terms, wants_number) + self.dense_weight * max(0.0, sim)
-            by_passage.setdefault(rank, []).append(Sentence(p, ps, pe, sc / (1 + 0.35 * rank)))
+        wants_number = wants_figures(question)
+        cands: list[tuple[int, Passage, int, int, set[str], float]] = []
+        for rank, (p, (spans, sims)) in enumerate(zip(passages, self._spans(passages, question_vector))):
+            for n, (s, e) in enumerate(spans):
+                sentence = p.chunk.text[s:e]
+                if is_bibliographic(sentence):
+                    continue  # an endnote's link or access date is never the answer
+                words = set(search_terms(sentence))
+                if not words:
+                    continue
+                dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
+                cands.append((rank, p, s, e, words, dense))
         chosen: list[Sentence] = []
-        for rank in sorted(by_passage):
-            cands = sorted(by_passage[rank], key=lambda x: -x.score)
-            chosen.extend([c for c in cands[:per_passage] if c.score > 0] or cands[:1])
-        chosen.sort(key=lambda x: -x.score)
-        return chosen[:max_sentences]
+        taken: set[tuple[int, int]] = set()
+        used: dict[int, int] = {}
+        covered: set[str] = set()
+        while len(chosen) < max_sentences:
+            best, best_gain = None, 0.0
+            for n, (rank, p, s, e, words, dense) in enumerate(cands):
+                if n in taken or used.get(rank, 0) >= per_passage:
+                    continue
+                shared = words & terms
+                overlap = sum(self.idf.get(t, 1.0) * (self.covered_weight if t in covered else 1.0) for t in shared)
+                lexical = overlap / math.sqrt(len(words) + 4)
+                if wants_number and _NUMBER.search(p.chunk.text[s:e]):
+                    lexical *= 1.6
+                gain = (lexical + dense) / (1 + 0.35 * rank)
+                if gain > best_gain:
+                    best, best_gain = n, gain
+            if best is None:
+                break
+            rank, p, s, e, words, _ = cands[best]
+            taken.add(best)
+            used[rank] = used.get(rank, 0) + 1
+            covered |= words & terms
+            chosen.append(Sentence(p, s, e, best_gain))
+        return chosen
 
 
 def reading_order(sentences: list[Sentence]) -> list[Sentence]:
@@ -163,6 +160,11 @@ def reading_order(sentences: list[Sentence]) -> list[Sentence]:
         if s.passage.chunk.doc_id not in docs:
             docs.append(s.passage.chunk.doc_id)
     return sorted(sentences, key=lambda s: (docs.index(s.passage.chunk.doc_id), s.passage.chunk.start + s.start))
+
+
+def wants_figures(question: str) -> bool:
+    """The question is about numbers, so sentences holding one are preferred."""
+    return "statistic" in question_intents(question)
 
 
 def asks_for_quantity(question: str) -> bool:
@@ -212,9 +214,12 @@ def support(
         text = p.chunk.text
         for s, e in sentences_of(text):
             sentence = text[s:e]
+            if is_bibliographic(sentence):
+                continue
             if quantity and not _counts_focus(sentence, known, focus_terms or set()):
                 continue
-            best = max(best, picker.score(sentence, terms, wants_number=False, length_cap=SUPPORT_LENGTH_CAP))
+            best = max(best, picker.score(sentence, terms, wants_number=False, length_cap=SUPPORT_LENGTH_CAP,
+                                           length_floor=SUPPORT_LENGTH_FLOOR))
     return best
 
 

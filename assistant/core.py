@@ -59,8 +59,9 @@ class Assistant:
         return list(metas.values())
 
     def _picker(self) -> SentencePicker:
-        return SentencePicker(self.retriever.lexical.idf, self.retriever.embedder,
-                              self.settings.answer.sentence_dense_weight)
+        cfg = self.settings.answer
+        return SentencePicker(self.retriever.lexical.idf, self.retriever.sentences, cfg.sentence_dense_weight,
+                              cfg.covered_weight)
 
     def documents(self) -> list[DocRecord]:
         return sorted(self.store.documents().values(), key=lambda r: r.doc_id)
@@ -261,7 +262,8 @@ class Assistant:
         other = self.glossary.expand(focus, retrieval.language) if focus else ""
         other += " " + self.glossary.expand(focus, "ar" if retrieval.language != "ar" else "en") if focus else ""
         focus_terms = set(search_terms(f"{focus} {other}")) if other.strip() else set()
-        return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages, focus_terms=focus_terms)
+        return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages,
+                                depth=self.settings.answer.support_depth, focus_terms=focus_terms)
 
     def _extractive(self, question: str, language: str, retrieval: Retrieval) -> Answer:
         t0 = time.perf_counter()
@@ -271,9 +273,22 @@ class Assistant:
             return Answer(question, abstain_text(language), language, passages=passages, abstained=True,
                           support=strength, timings={"answer_ms": (time.perf_counter() - t0) * 1000})
         cfg = self.settings.answer
-        use = [p for p in passages if p.why and p.why[0].startswith("reference")] or passages[:4]
-        sentences = self.picker.pick(question, retrieval.expansion, use, cfg.max_sentences, cfg.max_per_passage,
-                                     question_vector=retrieval.query_vector)
+        named = [p for p in passages if p.why and p.why[0].startswith("reference")]
+        docs = [d for d in retrieval.refs.doc_ids if any(p.chunk.doc_id == d for p in passages)]
+
+        def pick(use: list[Passage], most: int, per_passage: int):
+            return self.picker.pick(question, retrieval.expansion, use, most, per_passage,
+                                    question_vector=retrieval.query_vector)
+
+        if named:  # a paragraph the question names is what the reader wants to see: quote it at length
+            sentences = pick(named, cfg.named_paragraph_sentences, cfg.named_paragraph_sentences)
+        elif len(docs) > 1:  # "does A agree with B?": an equal share of the answer for each document named
+            share = -(-cfg.max_sentences // len(docs))
+            sentences = [s for d in docs for s in pick(
+                [p for p in passages if p.chunk.doc_id == d][: max(1, cfg.passages // len(docs))],
+                share, cfg.max_per_passage)]
+        else:
+            sentences = pick(passages[: cfg.passages], cfg.max_sentences, cfg.max_per_passage)
         citations = build_citations(sentences)
         text = compose(language, citations)
         return Answer(question, text, language, citations=citations, passages=passages, support=strength,

@@ -2,8 +2,11 @@
 
 Dense search in Chroma (cross-lingual: the multilingual encoder puts an English question near its Arabic
 passage) and BM25 over the normalised search form (with the glossary adding the other language's terms)
-are fused by weighted reciprocal rank. A paragraph the question names is put first, whatever the scores
-say; a document the question names restricts the search to it.
+are fused by weighted reciprocal rank. The head of that list is then re-ordered by two finer signals: the
+cosine of each passage's closest *sentence* to the question (sentence vectors are stored at indexing), which
+is where an English question meets its Arabic passage most precisely; and how much a passage has the shape
+of the answer the question asks for (intent.py). A paragraph the question names is put first, whatever the
+scores say; a document the question names restricts the search to it.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from indexing.bibliography import bibliographic_share
 from indexing.config import Settings
 from indexing.embedding import get_embedder
 from indexing.language import detect_language
@@ -20,9 +24,11 @@ from indexing.models import Chunk, DocumentMeta
 from indexing.store import ChromaStore
 
 from .glossary import Glossary
+from .intent import passage_fit, question_intents
 from .lexical import LexicalIndex
 from .models import Filters, Passage
 from .references import ParagraphRef, QuestionRefs, ReferenceParser
+from .sentence_index import SentenceVectors
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +53,7 @@ class Retriever:
         self.embedder = get_embedder(settings.embedding.model)
         self.glossary = glossary
         self.parser = ReferenceParser(metas)
+        self.sentences = SentenceVectors(store, self.embedder)
         self.reload()
 
     def reload(self) -> None:
@@ -58,6 +65,7 @@ class Retriever:
         for c in self.chunks:
             self.by_doc.setdefault(c.doc_id, []).append(c)
         self.lexical = LexicalIndex(self.chunks, stemming=self.settings.retrieval.stemming)
+        self.sentences.clear()
         log.info("retriever ready: %d chunks from %d documents", len(self.chunks), len(self.by_doc))
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -141,25 +149,28 @@ class Retriever:
         expand = cfg.glossary_expansion and language in cfg.expansion_languages
         expansion = self.glossary.expand(query, language) if expand else ""
         lex_query = self.parser.without_names(query) if scope else query
-        lex_scores = self.lexical.scores(f"{lex_query} {expansion}")
         mask = np.array([filters.admits(c) for c in self.chunks], dtype=bool) if not filters.is_empty() else None
-        if mask is not None:
-            lex_scores = np.where(mask, lex_scores, 0.0)
-        lex_order = [i for i in np.argsort(-lex_scores)[: cfg.candidates] if lex_scores[i] > 0]
+        lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
+        lexical = self._lexical_order(f"{lex_query} {expansion}", mask)
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
 
-        lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
         fused: dict[str, float] = {}
         why: dict[str, list[str]] = {}
         dense_sim = {cid: sim for cid, sim in dense}
         for rank, (cid, _) in enumerate(dense, 1):
             fused[cid] = fused.get(cid, 0.0) + cfg.dense_weight / (cfg.rrf_k + rank)
             why.setdefault(cid, []).append(f"dense#{rank}")
-        for rank, i in enumerate(lex_order, 1):
+        for rank, i in enumerate(lexical, 1):
             cid = self.chunks[i].chunk_id
             fused[cid] = fused.get(cid, 0.0) + lexical_weight / (cfg.rrf_k + rank)
             why.setdefault(cid, []).append(f"bm25#{rank}")
         ranked = sorted(fused, key=lambda c: -fused[c])
+        t4 = time.perf_counter()
+        ranked = self._rerank(ranked, fused, why, qvec, question, language, {c.chunk_id for c in referenced})
+        timings["rerank_ms"] = (time.perf_counter() - t4) * 1000
+        named = [d for d in refs.doc_ids if d in self.by_doc]
+        if len(named) > 1:
+            ranked = each_document_first(ranked, named, self.by_id)
 
         passages: list[Passage] = []
         top = max(fused.values(), default=0.0)
@@ -174,3 +185,51 @@ class Retriever:
             passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
         timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
         return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec)
+
+    def _lexical_order(self, query: str, mask: np.ndarray | None) -> list[int]:
+        scores = self.lexical.scores(query)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        return [int(i) for i in np.argsort(-scores)[: self.settings.retrieval.candidates] if scores[i] > 0]
+
+    def _rerank(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], qvec, question: str,
+                language: str, skip: set[str]) -> list[str]:
+        """Re-order the head of the fused list; scores in `fused` are updated in place."""
+        cfg = self.settings.retrieval
+        head = [cid for cid in ranked[: cfg.rerank_depth] if cid in self.by_id and cid not in skip]
+        if not head:
+            return ranked
+        chunks = [self.by_id[cid] for cid in head]
+        weight = cfg.sentence_weight if language in cfg.sentence_languages else 0.0
+        if weight > 0:
+            best = self.sentences.best(qvec, chunks)
+            for rank, n in enumerate(sorted(range(len(head)), key=lambda n: -best[n]), 1):
+                fused[head[n]] += weight / (cfg.rrf_k + rank)
+                why[head[n]].append(f"sentence#{rank}")
+        if cfg.bibliography_penalty > 0:
+            for cid, chunk in zip(head, chunks):
+                share = bibliographic_share(chunk.text)
+                if share > 0:
+                    fused[cid] *= max(0.0, 1 - cfg.bibliography_penalty * share)
+                    why[cid].append(f"endnotes {share:.2f}")
+        intents = question_intents(question)
+        if intents and cfg.intent_weight > 0:
+            for cid, chunk in zip(head, chunks):
+                fit = passage_fit(chunk.text, chunk.label, intents)
+                if fit > 0:
+                    fused[cid] *= 1 + cfg.intent_weight * fit
+                    why[cid].append(f"fits {'/'.join(sorted(intents))} {fit:.2f}")
+        done = set(head)
+        return sorted(head, key=lambda c: -fused[c]) + [c for c in ranked if c not in done]
+
+
+def each_document_first(ranked: list[str], doc_ids: list[str], by_id: dict[str, Chunk]) -> list[str]:
+    """A question that names several documents ("does A agree with B?") sees the best passage of each first."""
+    leaders: list[str] = []
+    for doc_id in doc_ids:
+        best = next((cid for cid in ranked if cid in by_id and by_id[cid].doc_id == doc_id), None)
+        if best is not None:
+            leaders.append(best)
+    leaders.sort(key=ranked.index)
+    chosen = set(leaders)
+    return leaders + [cid for cid in ranked if cid not in chosen]

@@ -44,7 +44,6 @@ class RetrievalSettings(BaseModel):
     candidates: int = 50
     rrf_k: int = 10
     dense_weight: float = 1.0
-    sentence_weight: float = 1.0
     lexical_weight: float = 1.0
     # English questions: dense retrieval carries the cross-lingual match; BM25 on English words mostly
     # finds the few English passages, so its vote counts less (measured with bench/sweep.py).
@@ -53,15 +52,30 @@ class RetrievalSettings(BaseModel):
     # Which question languages get the glossary's other-language terms added to their lexical query.
     expansion_languages: list[str] = ["en"]
     stemming: bool = True
+    # The head of the fused list is re-ordered by each passage's closest sentence (for these question
+    # languages: English questions meet Arabic passages most precisely sentence by sentence) and by how
+    # well the passage fits the question's intent (recommendation / obligation / statistic).
+    rerank_depth: int = 20
+    sentence_weight: float = 0.5
+    sentence_languages: list[str] = ["en"]
+    intent_weight: float = 0.2
+    # A passage made partly of endnotes (links, access dates) loses this share of its score per unit share.
+    bibliography_penalty: float = 1.0
 
 
 class AnswerSettings(BaseModel):
+    passages: int = 4  # the top passages the answer's sentences come from
     max_sentences: int = 5
     max_per_passage: int = 2
+    named_paragraph_sentences: int = 8  # "what does OP 4 say?" quotes that paragraph at length
     # Weight of a sentence's cosine similarity to the question when picking the answer's sentences.
     sentence_dense_weight: float = 2.0
+    # A question term a chosen sentence already shows counts this much in the next sentences' scores.
+    covered_weight: float = 1.0
+    # The evidence for the abstain rule is the best sentence of this many top passages.
+    support_depth: int = 5
     # Calibrated on the dev set by `bench/calibrate.py`; see README.
-    abstain_threshold: float = 1.2
+    abstain_threshold: float = 1.25
 
 
 class LLMSettings(BaseModel):

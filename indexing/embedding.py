@@ -20,6 +20,8 @@ from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
 
+_SLICE = 256
+
 
 class _ArrayEmbeddings(Embeddings):
     """Shared plumbing: models return L2-normalised float32 arrays; LangChain wants lists."""
@@ -62,7 +64,9 @@ class USEEmbeddings(_ArrayEmbeddings):
     def encode_documents(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._model.encode(list(texts)))
+        # In slices: a 1,000-page file has tens of thousands of sentences, and one call would hold them all.
+        parts = [self._model.encode(list(texts[i: i + _SLICE])) for i in range(0, len(texts), _SLICE)]
+        return _normalise(np.concatenate(parts))
 
     def encode_query(self, text: str) -> np.ndarray:
         return _normalise(self._model.encode([text]))[0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -21,7 +21,8 @@ from .cleaning import clean_document
 from .config import Settings
 from .embedding import get_embedder
 from .loaders import SUPPORTED_SUFFIXES, LoadError, load_document
-from .store import ChromaStore, DocRecord
+from .sentences import SENTENCES_VERSION, quote_spans
+from .store import ChromaStore, DocRecord, SentenceRecord
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def file_hash(path: Path) -> str:
 
 def open_store(settings: Settings) -> ChromaStore:
     embedder = get_embedder(settings.embedding.model)
-    return ChromaStore(settings, embedder.name, embedder.dim, CHUNKER_VERSION)
+    return ChromaStore(settings, embedder.name, embedder.dim, f"{CHUNKER_VERSION}+{SENTENCES_VERSION}")
 
 
 def index_library(
@@ -143,7 +144,9 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
             chunks = chunk_document(clean, settings.chunking)
             if not chunks:
                 raise LoadError(path, "no text to index after cleaning")
-            vectors = embedder.encode_documents([c.text for c in chunks])
+            spans = [(c, s, e) for c in chunks for s, e in quote_spans(c.text)]
+            sentences = [SentenceRecord(c.chunk_id, c.doc_id, s, e) for c, s, e in spans]
+            vectors = embedder.encode_documents([c.text for c in chunks] + [c.text[s:e] for c, s, e in spans])
         except LoadError as exc:
             log.error("skipped %s", exc)
             report.documents.append(DocReport(path.name, status="failed", error=exc.reason))
@@ -155,8 +158,10 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
         if doc_id in records and records[doc_id].file_name != path.name:
             doc_id = f"{doc_id}-{digest[:8]}"  # two files with one slug: keep both
             chunks = [_rename(c, doc_id) for c in chunks]
+            sentences = [_rename_sentence(s, doc_id) for s in sentences]
         store.delete_document(doc_id)
-        store.add_chunks(chunks, vectors)
+        store.add_sentences(sentences, vectors[len(chunks):])
+        store.add_chunks(chunks, vectors[: len(chunks)])
         labelled = sum(1 for c in chunks if c.label and c.label != "heading")
         record = DocRecord(
             doc_id=doc_id, file_name=path.name, content_hash=digest, title=doc.meta.title,
@@ -176,6 +181,8 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
 
 
 def _rename(chunk, doc_id: str):
-    from dataclasses import replace
-
     return replace(chunk, doc_id=doc_id, chunk_id=f"{doc_id}#{chunk.ordinal:05d}")
+
+
+def _rename_sentence(sentence: SentenceRecord, doc_id: str) -> SentenceRecord:
+    return replace(sentence, doc_id=doc_id, chunk_id=f"{doc_id}#{sentence.chunk_id.rsplit('#', 1)[1]}")

@@ -1,9 +1,10 @@
 """Chunks and their vectors in Chroma, embedded on disk or on a Chroma server, plus a manifest of documents.
 
-Two collections: `<name>` holds one record per chunk (vector, text, metadata); `<name>-docs` holds one record
-per indexed document (file hash, counts, when). A document's record is written only after all its chunks
-are in, and removed before they are touched, so an interrupted run leaves chunks without a record, which
-the next run deletes and redoes. The chunk collection's metadata names the embedding model and chunker;
+Three collections: `<name>` holds one record per chunk (vector, text, metadata); `<name>-sentences` one vector
+per quotable sentence span of a chunk (offsets only, the text is the chunk's); `<name>-docs` one record per
+indexed document (file hash, counts, when). A document's record is written only after all its chunks and
+sentences are in, and removed before they are touched, so an interrupted run leaves chunks without a
+record, which the next run deletes and redoes. The chunk collection's metadata names the embedding model and chunker;
 a mismatch means a clean rebuild, never mixed vectors. Vectors are always ours: no Chroma embedding function.
 """
 from __future__ import annotations
@@ -22,6 +23,16 @@ from .models import Chunk
 log = logging.getLogger(__name__)
 
 _BATCH = 500
+
+
+@dataclass(frozen=True)
+class SentenceRecord:
+    """One quotable span of a chunk, by offsets into the chunk's text."""
+
+    chunk_id: str
+    doc_id: str
+    start: int
+    end: int
 
 
 class StoreUnavailable(RuntimeError):
@@ -150,14 +161,18 @@ class ChromaStore:
                     self.signature,
                 )
                 self.client.delete_collection(self.name)
-                if f"{self.name}-docs" in existing:
-                    self.client.delete_collection(f"{self.name}-docs")
+                for suffix in ("-docs", "-sentences"):
+                    if f"{self.name}{suffix}" in existing:
+                        self.client.delete_collection(f"{self.name}{suffix}")
                 self.rebuilt = True
         self.chunks = self.client.get_or_create_collection(
             self.name,
             embedding_function=None,
             metadata=dict(self.signature),
             configuration={"hnsw": {"space": "cosine"}},
+        )
+        self.sentences = self.client.get_or_create_collection(
+            f"{self.name}-sentences", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
         )
         self.docs = self.client.get_or_create_collection(f"{self.name}-docs", embedding_function=None)
 
@@ -211,14 +226,19 @@ class ChromaStore:
 
     @_guarded
     def delete_document(self, doc_id: str) -> None:
-        """Record first, then chunks: a crash in between leaves orphans the next run removes."""
+        """Record first, then chunks and sentences: a crash in between leaves orphans the next run removes."""
         self.unmark_document(doc_id)
         self.chunks.delete(where={"doc_id": doc_id})
+        self.sentences.delete(where={"doc_id": doc_id})
 
     @_guarded
     def chunk_doc_ids(self) -> set[str]:
-        got = self.chunks.get(include=["metadatas"])
-        return {m["doc_id"] for m in got["metadatas"] or []}
+        """Documents that have chunks or sentences in the store, with or without a record."""
+        ids = set()
+        for collection in (self.chunks, self.sentences):
+            got = collection.get(include=["metadatas"])
+            ids |= {m["doc_id"] for m in got["metadatas"] or []}
+        return ids
 
     # -- chunks ----------------------------------------------------------------------------------
     @_guarded
@@ -231,6 +251,33 @@ class ChromaStore:
                 documents=[c.text for c in part],
                 metadatas=[_chunk_metadata(c) for c in part],
             )
+
+    @_guarded
+    def add_sentences(self, sentences: list[SentenceRecord], vectors: np.ndarray) -> None:
+        for i in range(0, len(sentences), _BATCH):
+            part = sentences[i: i + _BATCH]
+            self.sentences.add(
+                ids=[f"{s.chunk_id}/{s.start}-{s.end}" for s in part],
+                embeddings=np.asarray(vectors[i: i + _BATCH], dtype=np.float32),
+                metadatas=[{"doc_id": s.doc_id, "chunk_id": s.chunk_id, "start": s.start, "end": s.end} for s in part],
+            )
+
+    @_guarded
+    def sentence_vectors(self, chunk_ids: Iterable[str]) -> dict[str, list[tuple[int, int, np.ndarray]]]:
+        """Stored sentence spans and vectors of these chunks, in text order; chunks without any are absent."""
+        chunk_ids = list(dict.fromkeys(chunk_ids))
+        if not chunk_ids:
+            return {}
+        where = {"chunk_id": chunk_ids[0]} if len(chunk_ids) == 1 else {"chunk_id": {"$in": chunk_ids}}
+        got = self.sentences.get(where=where, include=["embeddings", "metadatas"])
+        out: dict[str, list[tuple[int, int, np.ndarray]]] = {}
+        for meta, vector in zip(got["metadatas"] or [], got["embeddings"] if got["embeddings"] is not None else []):
+            out.setdefault(meta["chunk_id"], []).append(
+                (int(meta["start"]), int(meta["end"]), np.asarray(vector, dtype=np.float32))
+            )
+        for spans in out.values():
+            spans.sort(key=lambda x: x[0])
+        return out
 
     @_guarded
     def all_chunks(self) -> list[Chunk]:

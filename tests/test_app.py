@@ -109,5 +109,5 @@ def test_empty_question_gets_a_clear_request_not_an_error(client):
 
 def test_filters_restrict_the_answer_to_the_chosen_document(client):
     _, sources = chat(client, "What do the documents say about victims' support?", docs=["qatar-submission-2024"])
-    titles = set(re.findall(r"<strong>[[(]\d+[\])] ([^<]+)</strong>", sources))
+    titles = set(re.findall(r"<strong>[\[(]\d+[\])] ([^<]+)</strong>", sources))
     assert titles and all("Qatar" in t for t in titles)

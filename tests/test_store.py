@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
 
 from indexing.chunking import CHUNKER_VERSION
 from indexing.embedding import get_embedder
 from indexing.pipeline import IndexBusy, index_library, open_store
+from indexing.sentences import quote_spans
 from indexing.store import ChromaStore
 
 
@@ -94,3 +96,23 @@ def test_a_second_indexer_waits_then_refuses(small_library):
     with FileLock(str(small_library.data_dir / "index.lock")):
         with pytest.raises(IndexBusy, match="another indexer"):
             index_library(small_library, lock_timeout=0.5, show_progress=False)
+
+
+def test_each_chunk_has_its_sentence_vectors_stored_beside_it_and_they_go_with_it(small_library):
+    index_library(small_library, show_progress=False)
+    store = open_store(small_library)
+    chunks = store.all_chunks()
+    stored = store.sentence_vectors(c.chunk_id for c in chunks)
+    for c in chunks:
+        assert [(s, e) for s, e, _ in stored.get(c.chunk_id, [])] == quote_spans(c.text)
+    sample = next(c for c in chunks if quote_spans(c.text))
+    s, e, vector = stored[sample.chunk_id][0]
+    fresh = get_embedder(small_library.embedding.model).encode_documents([sample.text[s:e]])[0]
+    assert float(np.dot(vector, fresh)) > 0.99  # the vector is that sentence's, not the chunk's
+
+    (small_library.corpus_dir / "qatar-submission-2024.txt").unlink()
+    index_library(small_library, show_progress=False)
+    store = open_store(small_library)
+    gone = [c.chunk_id for c in chunks if c.doc_id == "qatar-submission-2024"]
+    assert gone and store.sentence_vectors(gone) == {}
+    assert store.chunk_doc_ids() == {"ga-resolution-2022"}

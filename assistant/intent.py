@@ -1,0 +1,75 @@
+"""What kind of answer a question asks for, read from its wording, and how much a passage looks like one.
+
+A question that asks what a text *recommends* is answered by sentences that say "should" / "ينبغي"; one that
+asks what a resolution *requires* by its operative paragraphs ("urges", "تحث"), not by the preamble that
+recalls earlier texts; one that asks *how many* by a passage holding figures. Retrieval uses the match as a
+mild prior on the passages it already found; it never brings in a passage on its own.
+"""
+from __future__ import annotations
+
+import re
+
+from indexing.bibliography import without_bibliography
+from indexing.language import normalize
+
+# Arabic has no \b: a word starts after a non-letter (clitics و ف ب ل ال allowed in front).
+_AR = r"(?<![\u0621-\u064A])(?:[وفبل]?(?:ال)?)"
+
+
+def _pattern(english: str, arabic: str) -> re.Pattern:
+    """Patterns are written in the search form (folded alef, ta marbuta as ه), like the text they meet."""
+    return re.compile(rf"\b(?:{english})\b|{_AR}(?:{normalize(arabic)})", re.IGNORECASE)
+
+
+QUESTION = {
+    "recommendation": _pattern(
+        r"recommend\w*|suggest\w*|propos\w*|advi[sc]\w*|should",
+        r"توصي|يوصي|توصيه|توصيات|الموصى|يقترح|تقترح|مقترح\w*|ينبغي|نصح|ينصح",
+    ),
+    "obligation": _pattern(
+        r"requires?|required|requirements?|obligations?|oblige[sd]?|must|urge[sd]?|calls? (?:up)?on|called (?:up)?on"
+        r"|expected to|duty|duties|commit\w*",
+        r"المطلوب|مطلوب|يتعين|يلزم|تلزم|التزام\w*|تحث|تهيب|تطالب|يطالب|واجب\w*|يجب",
+    ),
+    "statistic": _pattern(
+        r"how many|how much|what (?:number|share|proportion|percentage)|percent\w*|proportion|share of|number of"
+        r"|rate of|estimate[sd]?|figures?|statistics?",
+        r"كم|ما عدد|عدد|نسبه|حجم|تقدير\w*|احصاء\w*|المئه|المائه",
+    ),
+}
+
+PASSAGE = {
+    "recommendation": _pattern(
+        r"should|must|ought to|recommend\w*",
+        r"ينبغي|يجب|توصي|نوصي|يوصى|توصيه|توصيات",
+    ),
+    "obligation": _pattern(
+        r"urges|calls upon|requests|encourages|shall|must|decides|invites",
+        r"تحث|تهيب|تطلب|تشجع|تدعو|تقرر|يجب|يتعين",
+    ),
+}
+_FIGURE = re.compile(
+    r"\d+(?:\.\d+)?\s*%|%\s*\d+|\b(?!(?:19|20)\d\d\b)\d{2,}(?:\.\d+)?\b|\b(?:million|billion|thousand)\b"
+    rf"|{_AR}(?:مليون|مليار|الف|الاف)",
+    re.IGNORECASE,
+)
+SATURATION = 3  # markers beyond this many add nothing: a passage is a recommendation or it is not
+
+
+def question_intents(question: str) -> frozenset[str]:
+    text = normalize(question)
+    return frozenset(name for name, pattern in QUESTION.items() if pattern.search(text))
+
+
+def passage_fit(text: str, label: str, intents: frozenset[str]) -> float:
+    """0..1: how much the passage has the shape of the answer the question's intents ask for."""
+    if not intents:
+        return 0.0
+    body = normalize(without_bibliography(text))  # an endnote's dates and URLs are not figures
+    best = 0.0
+    for intent in intents:
+        if intent == "obligation" and label.startswith("OP "):
+            return 1.0
+        pattern = _FIGURE if intent == "statistic" else PASSAGE[intent]
+        best = max(best, min(len(pattern.findall(body)), SATURATION) / SATURATION)
+    return best

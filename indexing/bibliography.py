@@ -1,0 +1,40 @@
+"""Bibliographic noise: the links, access dates and "available at" of endnotes that PDF extraction mixes
+into body text (the threat assessment's pages carry their endnotes beside the prose).
+
+Such text is never an answer: the sentence picker does not quote it and retrieval discounts a passage by
+how much of it is made of it. The text itself is left untouched, so quotes and offsets stay verbatim.
+"""
+from __future__ import annotations
+
+import re
+
+_PATTERNS = [
+    r"(?:https?\s*:\s*/\s*/|www\.)[^\s)(<>]*",  # a link, up to the first space (PDFs break links anyway)
+    # the pieces of a broken link ("org/child-model-", "uk/government/"), not a UN symbol ("A/HRC/28/56")
+    r"(?-i:(?<![\w/])(?=\S{8})(?![A-Z]{1,6}/[A-Z0-9])[A-Za-z0-9%_.=?&#~-]*/[A-Za-z0-9%_.=?&#~/-]*[a-z]{2}[A-Za-z0-9%_.=?&#~/-]*)",
+    r"\b[\w-]+\.(?:com|org|net|int|gov|edu|uk|eu|ca|au|pdf|html?|aspx)\b",
+    r"(?:تمت?\s+)?(?:الوصول|الاطلاع|الزيارة)\s*(?:إليه|إليها|عليه|عليها)?\W{0,3}(?:في\s+)?\d{1,2}\s+\S+\W{0,3}\d{4}",
+    r"\b(?:accessed|visited|retrieved)\W{0,3}(?:on\s+)?\d{1,2}\s+[A-Za-z]+\W{0,3}\d{4}",
+    r"\bavailable (?:at|from|on)\b|متاح(?:ة)? على|متوفر(?:ة)? على|\bretrieved from\b|\bcited in\b|مذكورة? في",
+]
+_NOISE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+_ACCESS = re.compile(_PATTERNS[3] + "|" + _PATTERNS[4], re.IGNORECASE)
+
+
+def bibliographic_share(text: str) -> float:
+    """Share of the text's non-space characters that are links, access dates or citation formulae."""
+    total = sum(1 for ch in text if not ch.isspace())
+    if not total:
+        return 0.0
+    covered = sum(sum(1 for ch in m.group(0) if not ch.isspace()) for m in _NOISE.finditer(text))
+    return min(1.0, covered / total)
+
+
+def without_bibliography(text: str) -> str:
+    """The text with its bibliographic parts blanked out (same length, so offsets still hold)."""
+    return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def is_bibliographic(sentence: str, threshold: float = 0.12) -> bool:
+    """A sentence that is (part of) an endnote: it has an access date, or links make up much of it."""
+    return bool(_ACCESS.search(sentence)) or bibliographic_share(sentence) >= threshold
