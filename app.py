@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -88,14 +89,19 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         lang = "ar" if direction(message) == "rtl" else "en"
         text = ""
         answer = None
+        shown = time.monotonic()
         try:
             for event in assistant.stream(message, conv.session, _filters(doc_ids, kinds, years)):
                 if isinstance(event, Answer):
                     answer = event
-                else:
+                elif event:
+                    # Every update resends the whole chat: a model's tokens are shown a few times a second, and
+                    # an extractive answer (ready at once) goes out in one piece.
                     text += event
-                    history[-1]["content"] = streaming_html(text, lang)
-                    yield history, conv, gr.skip(), ""
+                    if time.monotonic() - shown >= settings.app.stream_interval_s:
+                        history[-1]["content"] = streaming_html(text, lang)
+                        shown = time.monotonic()
+                        yield history, conv, gr.skip(), ""
         except StoreUnavailable as exc:
             history[-1]["content"] = streaming_html(str(exc), "en")
             yield history, conv, gr.skip(), message

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import psutil
 
-from serving import build_index, connect, start_app, tree_rss
+from serving import build_index, client, connect, start_app, tree_rss
 
 log = logging.getLogger("bench.load")
 QUESTIONS = [
@@ -39,8 +39,6 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def drive(url: str, users: int, seconds: float, server: psutil.Process | None) -> dict:
-    from gradio_client import Client
-
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -48,14 +46,14 @@ def drive(url: str, users: int, seconds: float, server: psutil.Process | None) -
     stop_at = time.perf_counter() + seconds
 
     def user(n: int) -> None:
-        client = Client(url, verbose=False)
+        user_client = client(url)
         i = n
         while time.perf_counter() < stop_at:
             q = QUESTIONS[i % len(QUESTIONS)]
             i += 1
             t = time.perf_counter()
             try:
-                client.predict(q, [], [], [], [], api_name="/chat")
+                user_client.predict(q, [], [], [], [], api_name="/chat")
                 with lock:
                     latencies.append(time.perf_counter() - t)
             except Exception as exc:

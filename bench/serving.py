@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -13,6 +14,15 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
+# One TLS context for every client: otherwise gradio_client has httpx load the CA bundle again on each call
+# (~40 ms of CPU per question), and on 2 cores the load generator would eat the CPU it is measuring.
+SSL_CONTEXT = ssl.create_default_context()
+
+
+def client(url: str):
+    from gradio_client import Client
+
+    return Client(url, verbose=False, ssl_verify=SSL_CONTEXT)
 
 
 def free_port() -> int:
@@ -51,12 +61,10 @@ def start_app(data_dir: Path) -> tuple[subprocess.Popen, str]:
 def connect(url: str, proc: subprocess.Popen | None = None, timeout: float = 120,
             while_waiting: Callable[[], None] | None = None):
     """A `gradio_client.Client` once the app answers; fails if the app exits or the time runs out."""
-    from gradio_client import Client
-
     deadline = time.time() + timeout
     while True:
         try:
-            return Client(url, verbose=False)
+            return client(url)
         except Exception:
             if (proc is not None and proc.poll() is not None) or time.time() > deadline:
                 raise RuntimeError(f"the app at {url} did not start")

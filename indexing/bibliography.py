@@ -7,6 +7,7 @@ how much of it is made of it. The text itself is left untouched, so quotes and o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PATTERNS = [
     r"(?:https?\s*:\s*/\s*/|www\.)[^\s)(<>]*",  # a link, up to the first space (PDFs break links anyway)
@@ -21,6 +22,7 @@ _NOISE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 _ACCESS = re.compile(_PATTERNS[3] + "|" + _PATTERNS[4], re.IGNORECASE)
 
 
+@lru_cache(maxsize=65_536)  # asked of the same passages and sentences question after question
 def bibliographic_share(text: str) -> float:
     """Share of the text's non-space characters that are links, access dates or citation formulae."""
     total = sum(1 for ch in text if not ch.isspace())
@@ -35,6 +37,7 @@ def without_bibliography(text: str) -> str:
     return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+@lru_cache(maxsize=65_536)
 def is_bibliographic(sentence: str, threshold: float = 0.12) -> bool:
     """A sentence that is (part of) an endnote: it has an access date, or links make up much of it."""
     return bool(_ACCESS.search(sentence)) or bibliographic_share(sentence) >= threshold

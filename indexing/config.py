@@ -104,6 +104,7 @@ class AppSettings(BaseModel):
     max_upload_mb: int = 50
     concurrency_limit: int = 4
     max_queue: int = 64
+    stream_interval_s: float = 0.1  # shortest time between two streamed updates of an answer
 
 
 class Settings(BaseSettings):

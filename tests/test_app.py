@@ -40,6 +40,14 @@ def test_english_question_is_answered_left_to_right_and_finds_the_arabic_report(
     assert 'class="pa-neighbour"' in sources
 
 
+def test_an_answer_ready_at_once_reaches_the_chat_in_one_update(client):
+    """Each streamed update resends the whole chat; an extractive answer has nothing to stream."""
+    job = client.submit(EN_QUESTION, [], [], [], [], api_name="/chat")
+    history, _, _ = job.result()
+    updates = job.outputs()
+    assert len(updates) == 1 and "pa-citation" in str(history[-1]["content"])
+
+
 def test_ask_endpoint_returns_verbatim_quotes_with_their_references(client):
     result = client.predict(EN_QUESTION, None, api_name="/ask")
     assert not result["abstained"] and result["citations"]
