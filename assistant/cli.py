@@ -61,6 +61,7 @@ def index(
 ) -> None:
     """Index the library incrementally and print what was done."""
     from indexing.pipeline import IndexBusy, index_library, open_store
+    from indexing.store import StoreUnavailable
 
     settings = _settings(data_dir, corpus_dir)
     try:
@@ -68,6 +69,9 @@ def index(
     except IndexBusy as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(3)
+    except StoreUnavailable as exc:
+        console.print(f"[red]Indexing stopped: {exc}[/red]")
+        raise typer.Exit(2)
     table = Table(title=f"Index of {settings.corpus_dir}")
     for col in ("document", "status", "chunks", "paragraphs labelled", "seconds", "note"):
         table.add_column(col)

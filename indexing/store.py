@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import time
 from dataclasses import dataclass
 from typing import Iterable
@@ -122,18 +123,30 @@ def describe(settings: Settings) -> str:
     return f"Chroma folder {settings.chroma_dir}"
 
 
+_DISK_FULL = re.compile(r"disk is full|no space left|ENOSPC|quota exceeded", re.IGNORECASE)
+
+
 def _guarded(method):
     """A Chroma failure mid-session (server down or restarting, folder unwritable) becomes `StoreUnavailable`
     with a message a user can act on, instead of a client library's stack trace."""
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        if self._stale:
+            self._reopen()
         try:
             return method(self, *args, **kwargs)
         except StoreUnavailable:
             raise
         except Exception as exc:
-            raise StoreUnavailable(f"the {self.where} failed ({type(exc).__name__}: {str(exc)[:200]}); "
+            detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+            if _DISK_FULL.search(str(exc)):
+                # Chroma's embedded client keeps the failed write's database lock: the next write on it would
+                # wait forever once space is free. The next call opens a fresh client instead.
+                self._stale = True
+                raise StoreUnavailable(f"the disk under the {self.where} is full ({detail}); free some space, "
+                                       "then index again: documents not finished are redone") from exc
+            raise StoreUnavailable(f"the {self.where} failed ({detail}); "
                                    "check that it is running and writable, then try again") from exc
 
     return wrapper
@@ -147,6 +160,17 @@ class ChromaStore:
         self.client = client or make_client(settings)
         self.rebuilt = False
         self.where = describe(settings)
+        self._stale = False
+        self._open()
+
+    def _reopen(self) -> None:
+        from chromadb.api.client import SharedSystemClient
+
+        log.info("reopening the %s after a failed write", self.where)
+        self._stale = False
+        if self.settings.store.mode != "server":
+            SharedSystemClient.clear_system_cache()  # else the same locked client comes back
+        self.client = make_client(self.settings)
         self._open()
 
     def _open(self) -> None:

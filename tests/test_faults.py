@@ -2,7 +2,7 @@
 
 Bad files (broken, encrypted, scanned, empty, oversized, cp1256/UTF-16, unsupported) are in test_loaders.py;
 bad questions in test_answering.py and test_app.py; dead or slow model servers in test_generation.py; a
-Chroma server going down in test_chroma_server.py.
+Chroma server going down in test_chroma_server.py. A full disk is a real 2 MB tmpfs (the test needs root).
 """
 from __future__ import annotations
 
@@ -149,3 +149,55 @@ def test_questions_without_content_get_a_clear_answer_not_an_error(library, ques
 def test_a_10000_character_question_is_cut_with_a_notice(library):
     answer = library.ask("What does the resolution ask internet service providers to do? " * 160)
     assert "only its first 2000 characters were used" in answer.notice
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MB tmpfs: a data folder that fills up half-way through indexing (needs root, as CI has)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def chunks_by_document(store) -> dict[str, set[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = {}
+    for c in store.all_chunks():
+        out.setdefault(c.doc_id, set()).add((c.chunk_id, c.content_hash))
+    return out
+
+
+def test_a_full_disk_stops_indexing_with_a_clear_error_and_the_next_run_repairs(small_library, small_disk):
+    index_library(small_library, show_progress=False)
+    clean = chunks_by_document(open_store(small_library))
+    full = small_library.model_copy(update={"data_dir": small_disk})
+    store = open_store(full)  # one store for the whole run, as the app holds one
+    with pytest.raises(StoreUnavailable, match="is full.*free some space"):
+        index_library(full, store, show_progress=False)
+    recorded = set(store.documents())
+    assert recorded < set(clean)  # it stopped part-way
+    partial = chunks_by_document(store)
+    assert all(partial.get(doc) == clean[doc] for doc in recorded)  # what is recorded as done is whole
+    subprocess.run(["mount", "-o", "remount,size=64m", str(small_disk)], check=True)
+    report = index_library(full, store, show_progress=False)
+    assert not report.failed and chunks_by_document(store) == clean
+
+
+def test_an_upload_that_does_not_fit_on_the_disk_is_refused_and_leaves_nothing_behind(small_library, small_disk, tmp_path):
+    from assistant import Assistant
+
+    for f in small_library.corpus_dir.iterdir():
+        shutil.copy(f, small_disk / f.name)
+    settings = small_library.model_copy(update={"corpus_dir": small_disk})
+    assistant = Assistant(settings)
+    assistant.index(show_progress=False)
+    before = sorted(p.name for p in small_disk.iterdir())
+    big = tmp_path / "big-report.txt"
+    big.write_text("Hotlines received reports of grooming on gaming platforms. " * 60_000, encoding="utf-8")
+    report, errors = assistant.add_files([big])
+    assert len(errors) == 1 and "big-report.txt" in errors[0] and "No space left" in errors[0]
+    assert sorted(p.name for p in small_disk.iterdir()) == before  # no partial copy
+    assert assistant.ask("ما الذي تحث عليه الفقرة 4 من منطوق القرار؟").citations  # the library still answers
