@@ -17,7 +17,7 @@ from pathlib import Path
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from .answering import SentencePicker, abstain_text, build_citations
+from .answering import Sentence, SentencePicker, abstain_text, build_citations
 from .models import Answer, Passage
 
 log = logging.getLogger(__name__)
@@ -157,7 +157,7 @@ class Generator:
             claim = claims_for(checked.text, n, checked.used) or checked.text
             vector = self.embedder.encode_query(claim) if self.embedder is not None else None
             best = self.picker.pick(claim, "", [given[n - 1]], 1, 1, question_vector=vector)
-            sentences.extend(best[:1])
+            sentences.append(best[0] if best else whole_passage(given[n - 1]))
         citations = build_citations(sentences)
         # build_citations orders by reading order; the text's [k] numbers follow first use, so map back.
         by_chunk = {c.chunk_id: c for c in citations}
@@ -171,6 +171,13 @@ class Generator:
         fallback.notice = " ".join(n for n in (fallback.notice, notice) if n)
         fallback.backend = "extractive (fallback)"
         return fallback
+
+
+def whole_passage(passage: Passage) -> Sentence:
+    """The quote for a cited passage with no sentence to pick (a heading, a table row): all of it, trimmed."""
+    text = passage.chunk.text
+    start = len(text) - len(text.lstrip())
+    return Sentence(passage, start, len(text.rstrip()), 0.0)
 
 
 def _reason(exc: Exception) -> str:

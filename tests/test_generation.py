@@ -13,7 +13,10 @@ import time
 import pytest
 from conftest import free_port, wait_until_serving
 
-from assistant.generation import check_markers, load_prompt
+from assistant.answering import SentencePicker
+from assistant.generation import check_markers, load_prompt, whole_passage
+from assistant.models import Passage
+from indexing.models import Chunk
 from indexing.config import PROJECT_ROOT, Settings
 
 QUESTION = "What does the Special Rapporteur report say about live streaming of child sexual abuse?"
@@ -40,6 +43,14 @@ def test_markers_to_missing_passages_are_removed_and_flagged():
 
 def test_text_without_markers_has_nothing_used():
     assert check_markers("No citations here.", 4).used == []
+
+
+def test_a_cited_passage_without_a_quotable_sentence_is_quoted_whole_and_verbatim():
+    text = "  Available at: https://www.example.org/reports/2019-annual.pdf  "
+    passage = Passage(Chunk("d#1", "d", text, text, 100, 100 + len(text), 0), score=1.0)
+    assert SentencePicker().pick("annual report", "", [passage], 1, 1) == []  # an endnote is never picked
+    quote = whole_passage(passage)
+    assert text[quote.start:quote.end] == text.strip()
 
 
 def test_prompts_are_files_loaded_by_name():
