@@ -80,12 +80,15 @@ class SentencePicker:
         words = set(search_terms(sentence))
         if not words:
             return 0.0
-        overlap = sum(self.idf.get(t, 1.0) for t in words & terms)
         length = max(min(len(words), length_cap) if length_cap else len(words), length_floor)
+        return self._lexical(words, terms, length, wants_number and bool(_NUMBER.search(sentence)))
+
+    def _lexical(self, words: set[str], terms: set[str], length: int, number_bonus: bool,
+                 covered: set[str] | frozenset[str] = frozenset()) -> float:
+        """idf of the shared terms (those in `covered` at `covered_weight`), damped by sentence length."""
+        overlap = sum(self.idf.get(t, 1.0) * (self.covered_weight if t in covered else 1.0) for t in words & terms)
         score = overlap / math.sqrt(length + 4)
-        if wants_number and _NUMBER.search(sentence):
-            score *= 1.6
-        return score
+        return score * 1.6 if number_bonus else score
 
     def _spans(self, passages: list[Passage], question_vector) -> list[tuple[list[tuple[int, int]], list[float]]]:
         """Each passage's quotable spans, with their cosine to the question when vectors are at hand."""
@@ -127,7 +130,7 @@ class SentencePicker:
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
                 cands.append((rank, p, s, e, words, dense))
         chosen: list[Sentence] = []
-        taken: set[tuple[int, int]] = set()
+        taken: set[int] = set()
         used: dict[int, int] = {}
         covered: set[str] = set()
         while len(chosen) < max_sentences:
@@ -135,11 +138,8 @@ class SentencePicker:
             for n, (rank, p, s, e, words, dense) in enumerate(cands):
                 if n in taken or used.get(rank, 0) >= per_passage:
                     continue
-                shared = words & terms
-                overlap = sum(self.idf.get(t, 1.0) * (self.covered_weight if t in covered else 1.0) for t in shared)
-                lexical = overlap / math.sqrt(len(words) + 4)
-                if wants_number and _NUMBER.search(p.chunk.text[s:e]):
-                    lexical *= 1.6
+                number_bonus = wants_number and bool(_NUMBER.search(p.chunk.text[s:e]))
+                lexical = self._lexical(words, terms, len(words), number_bonus, covered)
                 gain = (lexical + dense) / (1 + 0.35 * rank)
                 if gain > best_gain:
                     best, best_gain = n, gain

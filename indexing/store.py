@@ -152,6 +152,18 @@ def _guarded(method):
     return wrapper
 
 
+def _add_batched(collection, ids: list[str], vectors: np.ndarray, metadatas: list[dict],
+                 documents: list[str] | None = None) -> None:
+    """Chroma caps how many records one call may add."""
+    for i in range(0, len(ids), _BATCH):
+        collection.add(
+            ids=ids[i: i + _BATCH],
+            embeddings=np.asarray(vectors[i: i + _BATCH], dtype=np.float32),
+            metadatas=metadatas[i: i + _BATCH],
+            **({"documents": documents[i: i + _BATCH]} if documents is not None else {}),
+        )
+
+
 class ChromaStore:
     def __init__(self, settings: Settings, embedding_model: str, dim: int, chunker_version: str, client=None):
         self.settings = settings
@@ -267,24 +279,13 @@ class ChromaStore:
     # -- chunks ----------------------------------------------------------------------------------
     @_guarded
     def add_chunks(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
-        for i in range(0, len(chunks), _BATCH):
-            part = chunks[i: i + _BATCH]
-            self.chunks.add(
-                ids=[c.chunk_id for c in part],
-                embeddings=np.asarray(vectors[i: i + _BATCH], dtype=np.float32),
-                documents=[c.text for c in part],
-                metadatas=[_chunk_metadata(c) for c in part],
-            )
+        _add_batched(self.chunks, [c.chunk_id for c in chunks], vectors, [_chunk_metadata(c) for c in chunks],
+                     documents=[c.text for c in chunks])
 
     @_guarded
     def add_sentences(self, sentences: list[SentenceRecord], vectors: np.ndarray) -> None:
-        for i in range(0, len(sentences), _BATCH):
-            part = sentences[i: i + _BATCH]
-            self.sentences.add(
-                ids=[f"{s.chunk_id}/{s.start}-{s.end}" for s in part],
-                embeddings=np.asarray(vectors[i: i + _BATCH], dtype=np.float32),
-                metadatas=[{"doc_id": s.doc_id, "chunk_id": s.chunk_id, "start": s.start, "end": s.end} for s in part],
-            )
+        _add_batched(self.sentences, [f"{s.chunk_id}/{s.start}-{s.end}" for s in sentences], vectors,
+                     [{"doc_id": s.doc_id, "chunk_id": s.chunk_id, "start": s.start, "end": s.end} for s in sentences])
 
     @_guarded
     def sentence_vectors(self, chunk_ids: Iterable[str]) -> dict[str, list[tuple[int, int, np.ndarray]]]:
