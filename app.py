@@ -272,6 +272,7 @@ def launch(host: str | None = None, port: int | None = None, reindex: bool = Tru
     if reindex:
         assistant.index()
     demo = build(assistant, settings)
+    os.environ["GRADIO_ANALYTICS_CACHE_FREQUENCY"] = str(settings.app.queue_stats_every)  # read by the queue
     demo.queue(default_concurrency_limit=settings.app.concurrency_limit, max_size=settings.app.max_queue)
     app_cfg = settings.app
     auth = (app_cfg.auth_user, app_cfg.auth_password) if app_cfg.auth_user and app_cfg.auth_password else None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexing.bibliography import is_bibliographic
-from indexing.language import search_terms
+from indexing.language import search_terms, sentence_terms
 from indexing.sentences import quote_spans, sentences_of
 
 from .intent import question_intents
@@ -77,13 +77,13 @@ class SentencePicker:
     def score(
         self, sentence: str, terms: set[str], wants_number: bool, length_cap: int | None = None, length_floor: int = 0
     ) -> float:
-        words = set(search_terms(sentence))
+        words = sentence_terms(sentence)
         if not words:
             return 0.0
         length = max(min(len(words), length_cap) if length_cap else len(words), length_floor)
         return self._lexical(words, terms, length, wants_number and bool(_NUMBER.search(sentence)))
 
-    def _lexical(self, words: set[str], terms: set[str], length: int, number_bonus: bool,
+    def _lexical(self, words: frozenset[str], terms: set[str], length: int, number_bonus: bool,
                  covered: set[str] | frozenset[str] = frozenset()) -> float:
         """idf of the shared terms (those in `covered` at `covered_weight`), damped by sentence length."""
         overlap = sum(self.idf.get(t, 1.0) * (self.covered_weight if t in covered else 1.0) for t in words & terms)
@@ -118,13 +118,13 @@ class SentencePicker:
         """
         terms = set(search_terms(f"{question} {expansion}"))
         wants_number = wants_figures(question)
-        cands: list[tuple[int, Passage, int, int, set[str], float]] = []
+        cands: list[tuple[int, Passage, int, int, frozenset[str], float]] = []
         for rank, (p, (spans, sims)) in enumerate(zip(passages, self._spans(passages, question_vector))):
             for n, (s, e) in enumerate(spans):
                 sentence = p.chunk.text[s:e]
                 if is_bibliographic(sentence):
                     continue  # an endnote's link or access date is never the answer
-                words = set(search_terms(sentence))
+                words = sentence_terms(sentence)
                 if not words:
                     continue
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0

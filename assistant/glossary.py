@@ -26,8 +26,10 @@ class Term:
 class Glossary:
     def __init__(self, terms: list[Term]):
         self.terms = terms
-        self._en = [(t, [phrase_pattern(f) for f in t.en]) for t in terms]
-        self._ar = [(t, [phrase_pattern(f) for f in t.ar]) for t in terms]
+        # Each form's words must occur verbatim in the text before its (slower) pattern is tried.
+        self._forms = [
+            (t, [(" ".join(tokens(f)), phrase_pattern(f)) for f in (*t.en, *t.ar) if tokens(f)]) for t in terms
+        ]
 
     @classmethod
     def load(cls, path: Path) -> "Glossary":
@@ -45,11 +47,7 @@ class Glossary:
     def matches(self, text: str) -> list[Term]:
         """Terms whose English or Arabic form occurs in the text (normalised, word-bounded)."""
         norm = " ".join(tokens(text))
-        found = []
-        for (term, en_pats), (_, ar_pats) in zip(self._en, self._ar):
-            if any(p.search(norm) for p in en_pats) or any(p.search(norm) for p in ar_pats):
-                found.append(term)
-        return found
+        return [term for term, forms in self._forms if any(lit in norm and p.search(norm) for lit, p in forms)]
 
     def expand(self, text: str, language: str) -> str:
         """The other language's forms of every term the text mentions, for the lexical query."""

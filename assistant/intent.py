@@ -8,6 +8,7 @@ mild prior on the passages it already found; it never brings in a passage on its
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexing.bibliography import without_bibliography
 from indexing.language import normalize
@@ -61,8 +62,10 @@ def question_intents(question: str) -> frozenset[str]:
     return frozenset(name for name, pattern in QUESTION.items() if pattern.search(text))
 
 
+@lru_cache(maxsize=16_384)
 def passage_fit(text: str, label: str, intents: frozenset[str]) -> float:
-    """0..1: how much the passage has the shape of the answer the question's intents ask for."""
+    """0..1: how much the passage has the shape of the answer the question's intents ask for (cached: the same
+    passages come back question after question)."""
     if not intents:
         return 0.0
     body = normalize(without_bibliography(text))  # an endnote's dates and URLs are not figures

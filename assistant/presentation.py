@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from html import escape
 
+from indexing.language import script_language
 from indexing.models import Chunk
 
 from .models import Answer, Citation
 
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-_LATIN = re.compile(r"[A-Za-z]")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -39,9 +39,10 @@ CSS = """
 """
 
 
+@lru_cache(maxsize=16_384)
 def direction(text: str) -> str:
-    """`rtl` when Arabic letters outnumber Latin ones."""
-    return "rtl" if len(_ARABIC.findall(text)) > len(_LATIN.findall(text)) else "ltr"
+    """`rtl` when Arabic letters dominate (cached: the same passages are shown answer after answer)."""
+    return "rtl" if script_language(text) == "ar" else "ltr"
 
 
 def lang_of(dir_: str) -> str:

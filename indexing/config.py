@@ -105,6 +105,9 @@ class AppSettings(BaseModel):
     concurrency_limit: int = 4
     max_queue: int = 64
     stream_interval_s: float = 0.1  # shortest time between two streamed updates of an answer
+    # Gradio rebuilds a pandas table of up to 10,000 past events after every event to summarise its queue
+    # (1-6 ms of the server's one Python thread per answer, growing with uptime); every N events is plenty.
+    queue_stats_every: int = 1000
 
 
 class Settings(BaseSettings):

@@ -75,6 +75,12 @@ def search_terms(text: str, stemming: bool = True) -> list[str]:
     return [stem(t) for t in out] if stemming else out
 
 
+@lru_cache(maxsize=32_768)
+def sentence_terms(sentence: str) -> frozenset[str]:
+    """`search_terms` as a set, cached: the answer step scores the same passages' sentences question after question."""
+    return frozenset(search_terms(sentence))
+
+
 def script_language(text: str) -> str:
     """'ar' or 'en' by which script dominates; cheap and exact enough for direction and labels."""
     ar, la = len(_ARABIC.findall(text)), len(_LATIN.findall(text))

@@ -317,12 +317,11 @@ class ChromaStore:
 
     @_guarded
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """Nearest chunks as (chunk id, cosine similarity), best first."""
-        n = min(k, self.count())
-        if n <= 0:
+        """Nearest chunks as (chunk id, cosine similarity), best first (fewer when the store holds fewer)."""
+        if k <= 0:
             return []
         got = self.chunks.query(
-            query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=n, where=where, include=["distances"]
+            query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=k, where=where, include=["distances"]
         )
         return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0])]
 
