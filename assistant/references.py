@@ -43,6 +43,16 @@ class QuestionRefs:
     paragraphs: list[ParagraphRef] = field(default_factory=list)
 
 
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
+
+
+def nisba_pattern(word: str) -> re.Pattern:
+    """An Arabic one-word name's adjective with the article ("قطر" -> "القطرية"): "التوصيات القطرية" names the
+    Qatar submission as surely as "قطر" does. Only the definite form: the indefinite "زيارات قطرية" means
+    *country* visits. Matches the search form, like `phrase_pattern`."""
+    return re.compile(rf"(?:^|\s)(?:[وبفك]?ال|لل){re.escape(word)}(?:ي|يه|يين|يون|يات)(?=\s|$)")
+
+
 class ReferenceParser:
     def __init__(self, metas: list[DocumentMeta]):
         self.metas = metas
@@ -52,8 +62,11 @@ class ReferenceParser:
             if m.symbol:
                 names.add(m.symbol)
             for name in names:
-                if tokens(name):
+                words = tokens(name)
+                if words:
                     self._names.append((m.doc_id, phrase_pattern(name)))
+                if len(words) == 1 and _ARABIC_WORD.fullmatch(words[0]):
+                    self._names.append((m.doc_id, nisba_pattern(words[0])))
 
     def documents(self, question: str) -> list[str]:
         norm = " ".join(tokens(question))

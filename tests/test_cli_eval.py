@@ -40,7 +40,7 @@ def test_glossary_command_looks_terms_up_in_both_languages():
 
 
 # Floors sit just under what the assistant reaches on the dev set: a regression guard, not a target.
-FLOORS = {"recall@5": 0.9, "recall@10": 0.9, "mrr@10": 0.8, "facts": 0.75, "cited_ok": 1.0, "abstain_ok": 0.7}
+FLOORS = {"recall@5": 0.9, "recall@10": 0.9, "mrr@10": 0.8, "facts": 0.78, "cited_ok": 1.0, "abstain_ok": 0.7}
 CEILINGS = {"false_abstain": 0.05}
 
 

@@ -36,6 +36,12 @@ def test_a_named_document_restricts_the_search_to_it(library):
     assert {p.chunk.doc_id for p in passages} == {"sr-report-a-hrc-28-56"}
 
 
+def test_an_arabic_country_adjective_names_that_countrys_submission_but_an_indefinite_one_does_not(library):
+    parser = library.retriever.parser
+    assert parser.documents("ما الذي تقترحه التوصيات القطرية بشأن الإبلاغ؟") == ["qatar-submission-2024"]
+    assert parser.documents("ما الذي تعتزمه المقررة الخاصة في زيارات قطرية؟") == ["sr-report-a-hrc-28-56"]
+
+
 def test_filters_by_document_kind_and_year(library):
     by_kind = top(library, "international cooperation", filters=Filters(kinds=("threat assessment",)))
     assert by_kind and {p.chunk.doc_id for p in by_kind} == {"gta-2019"}
