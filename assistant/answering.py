@@ -42,6 +42,9 @@ SUPPORT_LENGTH_CAP = 20
 # one question word is not evidence.
 SUPPORT_LENGTH_FLOOR = 8
 
+# A sentence too short to be evidence is a fragment when picked: it is quoted together with the next one.
+FRAGMENT_TERMS = SUPPORT_LENGTH_FLOOR
+
 INTRO = {"ar": "تنص الوثائق على ما يلي:", "en": "The documents say:"}
 ABSTAIN = {
     "ar": "لا تجيب الوثائق المتاحة عن هذا السؤال. أقرب المقاطع التي عُثر عليها مدرجة أدناه للاطلاع.",
@@ -149,6 +152,14 @@ class SentencePicker:
             taken.add(best)
             used[rank] = used.get(rank, 0) + 1
             covered |= words & terms
+            if len(words) < FRAGMENT_TERMS and best + 1 < len(cands) and best + 1 not in taken:
+                # A PDF line cut mid-sentence leaves a fragment ("... refers to live-streaming ."): quote it
+                # with the sentence that carries on after it on the same line.
+                nxt = cands[best + 1]
+                if nxt[0] == rank and not p.chunk.text[e: nxt[2]].strip(" \u00a0"):
+                    taken.add(best + 1)
+                    covered |= nxt[4] & terms
+                    e = nxt[3]
             chosen.append(Sentence(p, s, e, best_gain))
         return chosen
 

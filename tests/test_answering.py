@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import sentences_of
+from assistant.answering import SentencePicker, sentences_of
+from assistant.models import Passage
+from indexing.models import Chunk
 from assistant.sessions import Session
 from indexing.cleaning import clean_document
 from indexing.loaders import load_document
@@ -86,3 +88,13 @@ def test_sentences_never_cross_a_bracketed_footnote_marker():
     spans = [text[s:e] for s, e in sentences_of(text)]
     assert all("⁽" not in s and "⁾" not in s and "¹" not in s for s in spans)
     assert spans[0].endswith("حقوق الطفل")
+
+
+def test_a_fragment_left_by_a_pdf_line_cut_is_quoted_with_the_sentence_that_carries_it_on():
+    text = ("The report defines social validation as live-streaming . 3 of sexual performances by children on webcams "
+            "to collect likes and validation from viewers.\nDeception is when a child is tricked by an adult.")
+    passage = Passage(Chunk("d#1", "d", text, text, 0, len(text), 0), score=1.0)
+    picked = SentencePicker().pick("What does social validation mean?", "", [passage], max_sentences=1, per_passage=3)
+    assert picked[0].text.startswith("The report defines social validation")
+    assert picked[0].text.endswith("validation from viewers.")  # carried on, but not across the line break
+    assert text[picked[0].start: picked[0].end] == picked[0].text
