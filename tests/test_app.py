@@ -119,3 +119,8 @@ def test_filters_restrict_the_answer_to_the_chosen_document(client):
     _, sources = chat(client, "What do the documents say about victims' support?", docs=["qatar-submission-2024"])
     titles = set(re.findall(r"<strong>[\[(]\d+[\])] ([^<]+)</strong>", sources))
     assert titles and all("Qatar" in t for t in titles)
+
+
+def test_gradio_summarises_its_queue_every_n_events_not_after_every_answer(app_server):
+    demo, settings = app_server
+    assert demo._queue.ANAYLTICS_CACHE_FREQUENCY == settings.app.queue_stats_every > 1
