@@ -11,6 +11,7 @@ import math
 import re
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -51,6 +52,18 @@ ABSTAIN = {
     "en": "The documents do not answer this question. The nearest passages found are listed below for reference.",
 }
 OTHER_LANGUAGE = "Your question seems to be in another language ({lang}); answering in English."
+
+
+class _Candidate(NamedTuple):
+    """A quotable span of one of the passages, scored once; the greedy pick re-weighs only its terms."""
+
+    rank: int  # of its passage
+    passage: Passage
+    start: int
+    end: int
+    words: frozenset[str]
+    dense: float
+    has_number: bool
 
 
 @dataclass(frozen=True)
@@ -121,7 +134,7 @@ class SentencePicker:
         """
         terms = set(search_terms(f"{question} {expansion}"))
         wants_number = wants_figures(question)
-        cands: list[tuple[int, Passage, int, int, frozenset[str], float]] = []
+        cands: list[_Candidate] = []
         for rank, (p, (spans, sims)) in enumerate(zip(passages, self._spans(passages, question_vector))):
             for n, (s, e) in enumerate(spans):
                 sentence = p.chunk.text[s:e]
@@ -131,36 +144,36 @@ class SentencePicker:
                 if not words:
                     continue
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
-                cands.append((rank, p, s, e, words, dense))
+                cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence))))
         chosen: list[Sentence] = []
         taken: set[int] = set()
         used: dict[int, int] = {}
         covered: set[str] = set()
         while len(chosen) < max_sentences:
             best, best_gain = None, 0.0
-            for n, (rank, p, s, e, words, dense) in enumerate(cands):
-                if n in taken or used.get(rank, 0) >= per_passage:
+            for n, c in enumerate(cands):
+                if n in taken or used.get(c.rank, 0) >= per_passage:
                     continue
-                number_bonus = wants_number and bool(_NUMBER.search(p.chunk.text[s:e]))
-                lexical = self._lexical(words, terms, len(words), number_bonus, covered)
-                gain = (lexical + dense) / (1 + 0.35 * rank)
+                lexical = self._lexical(c.words, terms, len(c.words), wants_number and c.has_number, covered)
+                gain = (lexical + c.dense) / (1 + 0.35 * c.rank)
                 if gain > best_gain:
                     best, best_gain = n, gain
             if best is None:
                 break
-            rank, p, s, e, words, _ = cands[best]
+            c = cands[best]
             taken.add(best)
-            used[rank] = used.get(rank, 0) + 1
-            covered |= words & terms
-            if len(words) < FRAGMENT_TERMS and best + 1 < len(cands) and best + 1 not in taken:
+            used[c.rank] = used.get(c.rank, 0) + 1
+            covered |= c.words & terms
+            end = c.end
+            if len(c.words) < FRAGMENT_TERMS and best + 1 < len(cands) and best + 1 not in taken:
                 # A PDF line cut mid-sentence leaves a fragment ("... refers to live-streaming ."): quote it
                 # with the sentence that carries on after it on the same line.
                 nxt = cands[best + 1]
-                if nxt[0] == rank and not p.chunk.text[e: nxt[2]].strip(" \u00a0"):
+                if nxt.rank == c.rank and not c.passage.chunk.text[end: nxt.start].strip(" \u00a0"):
                     taken.add(best + 1)
-                    covered |= nxt[4] & terms
-                    e = nxt[3]
-            chosen.append(Sentence(p, s, e, best_gain))
+                    covered |= nxt.words & terms
+                    end = nxt.end
+            chosen.append(Sentence(c.passage, c.start, end, best_gain))
         return chosen
 
 

@@ -273,7 +273,8 @@ class Assistant:
             return Answer(question, abstain_text(language), language, passages=passages, abstained=True,
                           support=strength, timings={"answer_ms": (time.perf_counter() - t0) * 1000})
         cfg = self.settings.answer
-        named = [p for p in passages if p.why and p.why[0].startswith("reference")]
+        referenced = {c.chunk_id for c in retrieval.referenced}
+        named = [p for p in passages if p.chunk.chunk_id in referenced]
         docs = [d for d in retrieval.refs.doc_ids if any(p.chunk.doc_id == d for p in passages)]
 
         def pick(use: list[Passage], most: int, per_passage: int):

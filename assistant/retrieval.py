@@ -125,7 +125,8 @@ class Retriever:
         t0 = time.perf_counter()
         language = detect_language(question)
         refs = self.parser.parse(question)
-        scope = [d for d in refs.doc_ids if d in self.by_doc]
+        named = [d for d in refs.doc_ids if d in self.by_doc]
+        scope = named
         if not scope and context_docs:
             scope = [d for d in context_docs if d in self.by_doc]  # "and paragraph 5?" after a question on a doc
         if scope and not filters.doc_ids:
@@ -168,7 +169,6 @@ class Retriever:
         t4 = time.perf_counter()
         ranked = self._rerank(ranked, fused, why, qvec, question, language, {c.chunk_id for c in referenced})
         timings["rerank_ms"] = (time.perf_counter() - t4) * 1000
-        named = [d for d in refs.doc_ids if d in self.by_doc]
         if len(named) > 1:
             ranked = each_document_first(ranked, named, self.by_id)
 
