@@ -61,7 +61,9 @@ class ReferenceParser:
             names = set(m.short_names)
             if m.symbol:
                 names.add(m.symbol)
-            for name in names:
+            # Longest first, so `without_names` takes out "تقرير المقررة الخاصة" whole rather than leaving
+            # "تقرير" behind; and in a fixed order (a set's order changes from one process to the next).
+            for name in sorted(names, key=lambda n: (-len(n), n)):
                 words = tokens(name)
                 if words:
                     self._names.append((m.doc_id, phrase_pattern(name)))
