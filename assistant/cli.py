@@ -111,21 +111,31 @@ def ask(
 
 @app.command("eval")
 def evaluate(
-    gold: Path = typer.Argument(..., exists=True, help="Gold question set (JSONL)."),
-    out: Path = typer.Option(Path("runs/run.jsonl"), help="Where to write the run (JSONL)."),
-    scorer: Optional[Path] = typer.Option(None, help="score.py to use (default: beside the gold file)."),
+    gold: list[Path] = typer.Argument(..., exists=True, help="Gold question sets (JSONL), one or more."),
+    out: Path = typer.Option(Path("runs"), help="Folder for the run files (one JSONL per set)."),
+    scorer: Optional[Path] = typer.Option(None, help="score.py to use (default: beside a gold file)."),
     data_dir: Optional[Path] = typer.Option(None),
 ) -> None:
-    """Run the gold questions, write the run file and print the scorer's table."""
-    from .evaluation import format_table, load_gold, load_scorer, run_gold, score_run
+    """Run each gold set, write its run file and print the scorer's table per set, then pooled."""
+    from .evaluation import find_scorer, format_table, load_gold, load_scorer, pooled, run_gold, score_run
 
     settings = _settings(data_dir, None)
     assistant = _assistant(settings)
-    items = load_gold(gold)
-    records = run_gold(assistant, items, out)
-    result = score_run(items, records, settings.corpus_dir, load_scorer(gold, scorer))
-    console.print(format_table(result), markup=False)
-    console.print(f"run written to {out}")
+    score_module = load_scorer(gold[0], find_scorer(gold, scorer))
+    if out.suffix == ".jsonl":  # a run file named, as before: for one set
+        out = out.parent
+    sets = {}
+    for path in gold:
+        items = load_gold(path)
+        run_file = out / f"{path.stem}.jsonl"
+        records = run_gold(assistant, items, run_file)
+        sets[path.stem] = (items, records)
+        console.rule(f"{path.stem} ({len(items)} questions) -> {run_file}")
+        console.print(format_table(score_run(items, records, settings.corpus_dir, score_module)), markup=False)
+    if len(sets) > 1:
+        items, records = pooled(sets)
+        console.rule(f"pooled ({len(items)} questions)")
+        console.print(format_table(score_run(items, records, settings.corpus_dir, score_module)), markup=False)
 
 
 @app.command()

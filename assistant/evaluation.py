@@ -34,8 +34,19 @@ def run_gold(assistant: Assistant, gold: list[dict], out: Path | None = None, sh
     return records
 
 
+def find_scorer(gold_paths: list[Path], scorer: Path | None = None) -> Path:
+    """The scorer given, else the `score.py` beside the first gold file that has one (a set of our own,
+    kept in the repo, is scored by the shared scorer beside the shared sets)."""
+    if scorer:
+        return scorer
+    for gold in gold_paths:
+        if (gold.parent / "score.py").exists():
+            return gold.parent / "score.py"
+    raise FileNotFoundError(f"no score.py beside {', '.join(map(str, gold_paths))}; pass --scorer")
+
+
 def load_scorer(gold_path: Path, scorer: Path | None = None) -> ModuleType:
-    path = scorer or gold_path.parent / "score.py"
+    path = find_scorer([gold_path], scorer)
     if not path.exists():
         raise FileNotFoundError(f"no scorer at {path}; pass --scorer")
     spec = importlib.util.spec_from_file_location("gold_scorer", path)
@@ -47,6 +58,15 @@ def load_scorer(gold_path: Path, scorer: Path | None = None) -> ModuleType:
 
 def score_run(gold: list[dict], records: list[dict], corpus_dir: Path, scorer: ModuleType) -> dict:
     return scorer.score(gold, {r["id"]: r for r in records}, corpus_dir)
+
+
+def pooled(sets: dict[str, tuple[list[dict], list[dict]]]) -> tuple[list[dict], list[dict]]:
+    """All sets as one (ids prefixed by their set's name, since two sets may reuse an id)."""
+    gold, records = [], []
+    for name, (items, recs) in sets.items():
+        gold += [{**g, "id": f"{name}/{g['id']}"} for g in items]
+        records += [{**r, "id": f"{name}/{r['id']}"} for r in recs]
+    return gold, records
 
 
 def format_table(result: dict) -> str:
