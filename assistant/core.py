@@ -22,6 +22,7 @@ from .answering import quantity_focus
 from .answering import support as evidence_support
 from .glossary import Glossary
 from .models import Answer, Filters, Passage
+from .question import QuestionReader, Registers, Speller, library_vocabulary
 from .retrieval import Retrieval, Retriever
 from .sessions import Session, Turn, context_for
 
@@ -33,6 +34,10 @@ EMPTY_QUESTION = {
     "en": "Please type a question about the documents.",
 }
 TRUNCATED = "Your question was long; only its first {n} characters were used."
+READ_WITH_PREVIOUS = {
+    "ar": "قُرئ هذا السؤال مع سؤالك السابق: «{q}». اطرحه وحده إن كان موضوعاً جديداً.",
+    "en": "Read together with your previous question: “{q}”. Ask it on its own if it is a new topic.",
+}
 
 
 class Assistant:
@@ -42,6 +47,8 @@ class Assistant:
         self.glossary = Glossary.load(self.settings.glossary_path)
         self.retriever = Retriever(self.settings, self.store, self.glossary, self._metas())
         self.picker = self._picker()
+        self.registers = Registers.load(self.settings.registers_path)
+        self.reader = self._reader()
         self._generator = None
         self._generator_error = ""
 
@@ -63,6 +70,14 @@ class Assistant:
         return SentencePicker(self.retriever.lexical.idf, self.retriever.sentences, cfg.sentence_dense_weight,
                               cfg.covered_weight)
 
+    def _reader(self) -> QuestionReader:
+        cfg = self.settings.question
+        texts = [c.search_text for c in self.retriever.chunks]
+        texts += [f for t in self.glossary.terms for f in (*t.en, *t.ar)] + list(self.registers.rules.values())
+        vocabulary = library_vocabulary(texts)
+        speller = Speller(vocabulary, cfg.spelling_min_length, cfg.spelling_max_distance) if cfg.spelling else None
+        return QuestionReader(self.registers, speller, vocabulary)
+
     def documents(self) -> list[DocRecord]:
         return sorted(self.store.documents().values(), key=lambda r: r.doc_id)
 
@@ -75,6 +90,7 @@ class Assistant:
         self.retriever.parser = type(self.retriever.parser)(self._metas())
         self.retriever.reload()
         self.picker = self._picker()
+        self.reader = self._reader()
         if self._generator is not None:
             self._generator.picker = self.picker
 
@@ -191,6 +207,7 @@ class Assistant:
         if language not in ("ar", "en", "und"):
             notices.append(OTHER_LANGUAGE.format(lang=language))
         previous = history.last if history else None
+        stripped = self.reader.search_text(stripped) if self.settings.question.rewrite else stripped
         topic, context_docs = context_for(stripped, previous)
         generator = self.generator() if topic else None  # a topic means `previous` exists and this follows up
         if generator is not None:
@@ -198,6 +215,8 @@ class Assistant:
             rewritten = generator.rewrite(stripped, previous.question, previous.answer_text)
             if rewritten != stripped:
                 topic, stripped = "", rewritten
+        if previous is not None and (topic or context_docs):
+            notices.append(READ_WITH_PREVIOUS["ar" if answer_language == "ar" else "en"].format(q=previous.question[:200]))
         retrieval = self.retriever.retrieve(stripped, filters, context_docs=context_docs, topic=topic)
         answer = None
         for event in self._answer(stripped, answer_language, retrieval):

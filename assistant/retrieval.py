@@ -28,6 +28,7 @@ from .intent import passage_fit, question_intents
 from .lexical import LexicalIndex
 from .models import Filters, Passage
 from .references import ParagraphRef, QuestionRefs, ReferenceParser
+from .dense import DenseIndex
 from .sentence_index import SentenceVectors
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class Retriever:
         for c in self.chunks:
             self.by_doc.setdefault(c.doc_id, []).append(c)
         self.lexical = LexicalIndex(self.chunks, stemming=self.settings.retrieval.stemming)
+        self.dense = DenseIndex.from_store(self.store, self.chunks) if self.settings.retrieval.exact_search else None
         self.sentences.clear()
         log.info("retriever ready: %d chunks from %d documents", len(self.chunks), len(self.by_doc))
 
@@ -143,14 +145,17 @@ class Retriever:
         qvec = self.embedder.encode_query(query)
         timings["embed_ms"] = (time.perf_counter() - t1) * 1000
         t2 = time.perf_counter()
-        dense = self.store.query(qvec, cfg.candidates, where=filters.where())
+        if self.dense is not None:
+            dense = self.dense.nearest(qvec, cfg.candidates, mask=self._mask(filters))
+        else:
+            dense = self.store.query(qvec, cfg.candidates, where=filters.where())
         timings["dense_ms"] = (time.perf_counter() - t2) * 1000
 
         t3 = time.perf_counter()
         expand = cfg.glossary_expansion and language in cfg.expansion_languages
         expansion = self.glossary.expand(query, language) if expand else ""
         lex_query = self.parser.without_names(query) if scope else query
-        mask = np.array([filters.admits(c) for c in self.chunks], dtype=bool) if not filters.is_empty() else None
+        mask = self._mask(filters)
         lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
         lexical = self._lexical_order(f"{lex_query} {expansion}", mask)
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
@@ -185,6 +190,9 @@ class Retriever:
             passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
         timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
         return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec)
+
+    def _mask(self, filters: Filters) -> np.ndarray | None:
+        return np.array([filters.admits(c) for c in self.chunks], dtype=bool) if not filters.is_empty() else None
 
     def _lexical_order(self, query: str, mask: np.ndarray | None) -> list[int]:
         scores = self.lexical.scores(query)

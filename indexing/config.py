@@ -42,6 +42,9 @@ class ChunkingSettings(BaseModel):
 class RetrievalSettings(BaseModel):
     top_k: int = 10
     candidates: int = 50
+    # Dense search by one exact matrix product over the chunk vectors held in memory (repeatable across
+    # processes and restarts); False uses Chroma's approximate HNSW search, for libraries of millions.
+    exact_search: bool = True
     rrf_k: int = 10
     dense_weight: float = 1.0
     lexical_weight: float = 1.0
@@ -61,6 +64,16 @@ class RetrievalSettings(BaseModel):
     intent_weight: float = 0.2
     # A passage made partly of endnotes (links, access dates) loses this share of its score per unit share.
     bibliography_penalty: float = 1.0
+
+
+class QuestionSettings(BaseModel):
+    # Colloquial Arabic and abbreviations rewritten to the documents' words (corpus/registers.toml).
+    rewrite: bool = True
+    # A Latin-script word of at least this many letters that neither the library nor an English dictionary
+    # knows is replaced by the nearest known word within this edit distance (symspellpy).
+    spelling: bool = True
+    spelling_min_length: int = 5
+    spelling_max_distance: int = 2
 
 
 class AnswerSettings(BaseModel):
@@ -121,6 +134,7 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
+    question: QuestionSettings = Field(default_factory=QuestionSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
@@ -149,6 +163,10 @@ class Settings(BaseSettings):
     @property
     def catalogue_path(self) -> Path:
         return self.corpus_dir / "catalogue.toml"
+
+    @property
+    def registers_path(self) -> Path:
+        return self.corpus_dir / "registers.toml"
 
     @property
     def glossary_path(self) -> Path:

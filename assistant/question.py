@@ -1,0 +1,149 @@
+"""Question understanding, one stage before retrieval: the register people type in, mapped onto the documents'.
+
+People ask "شو المطلوب من الدول؟", "SR recs on ISPs pls", "recomend"; the documents say "ما", "Special
+Rapporteur", "recommend". Three rewrites bring the question to the documents' words, each a whole-word
+replacement that keeps the rest of the question as typed: colloquial Arabic to Modern Standard Arabic and
+the field's abbreviations to their full forms (both from `corpus/registers.toml`), then, for a word that
+neither the library nor an English dictionary knows, the nearest word one of them has (symspellpy). The question as typed is kept for display.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexing.language import normalize, tokens
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\S+")
+_EDGE = re.compile(r"^([\"'«“(\[]*)(.*?)([\"'»”)\]؟?!.,،:;]*)$", re.DOTALL)
+_ARABIC = re.compile(r"[\u0621-\u064A]")
+
+
+@dataclass(frozen=True)
+class Registers:
+    """Whole-word (or two-word) rewrites; keys in search form (normalised, lower case).
+
+    `[colloquial]` and `[shorthand]` rules replace the words; `[abbreviations]` keep the acronym and add its
+    full form in brackets, since a document may use the acronym itself ("IWF", "NCMEC")."""
+
+    rules: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> "Registers":
+        if not path.exists():
+            log.warning("no register list at %s; colloquial and abbreviated questions are searched as typed", path)
+            return cls()
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        rules: dict[str, str] = {}
+        for name, section in data.items():
+            for key, value in section.items():
+                # An acronym stays as typed, its full form beside it; other rules replace the words.
+                rules[normalize(key).strip()] = f"{key} ({value})" if name == "abbreviations" else value
+        return cls(rules)
+
+    def rewrite(self, text: str) -> str:
+        words = _WORD.findall(text)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if i + 1 < len(words):
+                pair = self._replace(f"{words[i]} {words[i + 1]}")
+                if pair is not None:
+                    out.append(pair)
+                    i += 2
+                    continue
+            single = self._replace(words[i])
+            out.append(words[i] if single is None else single)
+            i += 1
+        return " ".join(w for w in out if w)
+
+    def _replace(self, word: str) -> str | None:
+        lead, core, trail = _EDGE.match(word).groups()
+        key = normalize(core)
+        if key in self.rules:
+            return f"{lead}{self.rules[key]}{trail}".strip()
+        if _ARABIC.match(key) and key[:1] == "و" and key[1:] in self.rules and self.rules[key[1:]]:
+            return f"{lead}و{self.rules[key[1:]]}{trail}"  # "وشو" -> "وما": the conjunction stays
+        return None
+
+
+class Speller:
+    """Replaces a Latin-script word that neither the library nor an English dictionary knows ("recomend",
+    "definiton") by the nearest word that one of them does (symspellpy, edit distance 2; library words win).
+
+    Arabic is left alone: its clitics make most correct words absent from any word list.
+    """
+
+    def __init__(self, vocabulary: set[str], min_length: int = 5, max_distance: int = 2):
+        self.vocabulary = {w for w in vocabulary if w.isascii()}
+        self.min_length = min_length
+        self.max_distance = max_distance
+        self._symspell = None
+
+    def _index(self):
+        if self._symspell is None:
+            from importlib.resources import files
+
+            from symspellpy import SymSpell
+
+            sym = SymSpell(max_dictionary_edit_distance=self.max_distance)
+            sym.load_dictionary(str(files("symspellpy") / "frequency_dictionary_en_82_765.txt"), 0, 1)
+            top = max(sym.words.values(), default=1)
+            for word in self.vocabulary:
+                sym.create_dictionary_entry(word, top)  # the library's own words before any dictionary word
+            self._symspell = sym
+        return self._symspell
+
+    def correct(self, text: str) -> str:
+        out = []
+        for word in _WORD.findall(text):
+            lead, core, trail = _EDGE.match(word).groups()
+            key = core.lower()
+            if len(key) < self.min_length or not (key.isascii() and key.isalpha()) or key in self.vocabulary:
+                out.append(word)
+                continue
+            from symspellpy import Verbosity
+
+            sym = self._index()
+            if key in sym.words:
+                out.append(word)
+                continue
+            found = sym.lookup(key, Verbosity.TOP, max_edit_distance=self.max_distance)
+            out.append(f"{lead}{found[0].term}{trail}" if found else word)
+        return " ".join(out)
+
+
+def library_vocabulary(texts: list[str]) -> set[str]:
+    return {t for text in texts for t in tokens(text) if t.isalpha()}
+
+
+_COLLOQUIAL_PRESENT = re.compile(r"^ب(?=[يتن][^\sا]\S{2,})")
+
+
+class QuestionReader:
+    """Turns a question as typed into the text retrieval and answering search with."""
+
+    def __init__(self, registers: Registers, speller: Speller | None = None, vocabulary: set[str] | None = None):
+        self.registers = registers
+        self.speller = speller
+        self.vocabulary = vocabulary or set()
+
+    def search_text(self, question: str) -> str:
+        text = self.registers.rewrite(question)
+        if self.vocabulary:
+            text = " ".join(self._standard_verb(w) for w in _WORD.findall(text))
+        if self.speller is not None:
+            text = self.speller.correct(text)
+        return text
+
+    def _standard_verb(self, word: str) -> str:
+        """Colloquial present tense "بيقول", "بتلزم" -> "يقول", "تلزم", for words the library does not hold
+        as written ("بيانات" stays)."""
+        lead, core, trail = _EDGE.match(word).groups()
+        if not _COLLOQUIAL_PRESENT.match(core) or normalize(core) in self.vocabulary:
+            return word
+        return f"{lead}{core[1:]}{trail}"

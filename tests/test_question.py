@@ -1,0 +1,59 @@
+"""Question understanding: colloquial Arabic, abbreviations and typos mapped onto the documents' words."""
+from __future__ import annotations
+
+from conftest import CORPUS
+
+from assistant.question import QuestionReader, Registers, Speller, library_vocabulary
+
+REGISTERS = Registers.load(CORPUS / "registers.toml")
+
+
+def test_colloquial_arabic_question_words_become_standard_arabic():
+    assert REGISTERS.rewrite("شو المطلوب من الدول؟").startswith("ما المطلوب")
+    assert REGISTERS.rewrite("قديش عدد البلاغات").startswith("كم ")
+    assert REGISTERS.rewrite("ليش؟") == "لماذا؟"
+    assert "عبر الإنترنت" in REGISTERS.rewrite("الاستغلال اونلاين")
+
+
+def test_a_conjunction_stays_on_a_rewritten_colloquial_word():
+    assert REGISTERS.rewrite("وشو عن التوصيات").startswith("وما ")
+
+
+def test_two_word_colloquial_phrases_are_rewritten_whole():
+    assert REGISTERS.rewrite("هل في تعريف للاستمالة").startswith("هل يوجد تعريف")
+
+
+def test_abbreviations_expand_to_their_full_forms_keeping_punctuation():
+    text = REGISTERS.rewrite("SR recs on ISPs pls?")
+    assert text == "SR (Special Rapporteur) recommendations on ISPs (internet service providers) please?"
+    assert REGISTERS.rewrite("what does OP 4 say") == "what does operative paragraph 4 say"
+
+
+def test_words_without_a_rule_are_left_as_typed():
+    assert REGISTERS.rewrite("What is sextortion?") == "What is sextortion?"
+
+
+def test_a_misspelt_word_becomes_the_nearest_library_word():
+    speller = Speller({"recommend", "grooming", "rapporteur"})
+    assert speller.correct("what does the raporteur recomend") == "what does the rapporteur recommend"
+
+
+def test_known_short_and_arabic_words_are_never_respelt():
+    speller = Speller({"recommend", "grooming"})
+    assert speller.correct("groomings ok") == "grooming ok"
+    assert speller.correct("recommend") == "recommend"
+    assert speller.correct("rec") == "rec"
+    assert speller.correct("التوصيات") == "التوصيات"
+
+
+def test_the_reader_applies_registers_then_spelling_against_the_library_vocabulary():
+    vocab = library_vocabulary(["The Special Rapporteur recommends that States ..."])
+    reader = QuestionReader(REGISTERS, Speller(vocab))
+    assert reader.search_text("wat does the SR recommnds") == "wat does the SR (Special Rapporteur) recommends"
+
+
+def test_the_answer_keeps_the_question_as_typed(library):
+    typed = "شو بتقول الوثائق عن الاستمالة اونلاين؟"
+    answer = library.ask(typed)
+    assert answer.question == typed
+    assert any("الاستمالة" in p.chunk.text for p in answer.passages[:3])
