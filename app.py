@@ -28,6 +28,7 @@ from assistant.presentation import CSS, answer_html, direction, paragraph_html, 
 from assistant.presentation import streaming_html
 from assistant.sessions import Session
 from indexing.config import Settings
+from indexing.loaders import suffix_list
 from indexing.store import StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -238,7 +239,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
             table = gr.Dataframe(library_rows(), headers=library_headers, interactive=False, wrap=True)
             # No `file_types`: Gradio would refuse the whole batch; `add_files` says per file what it refused.
             files = gr.File(file_count="multiple", type="filepath",
-                            label=f"Add documents (.pdf, .txt, .md, .docx; up to {settings.max_file_mb} MB each)")
+                            label=f"Add documents ({suffix_list(last=', ')}; up to {settings.max_file_mb} MB each)")
             add_btn = gr.Button("Add to library", variant="primary")
             with gr.Row():
                 r_doc = gr.Dropdown(doc_choices(), label="Remove a document")

@@ -12,7 +12,7 @@ from pathlib import Path
 from indexing.catalogue import load_catalogue
 from indexing.config import Settings
 from indexing.language import detect_language, search_terms
-from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, load_document
+from indexing.loaders import LoadError, load_document
 from indexing.models import Chunk, DocumentMeta
 from indexing.pipeline import IndexReport, index_library, library_files, open_store
 from indexing.store import DocRecord
@@ -109,15 +109,7 @@ class Assistant:
         for path in paths:
             shown = Path(path).name
             name = safe_file_name(shown)
-            suffix = Path(name).suffix.lower()
-            if suffix not in SUPPORTED_SUFFIXES:
-                errors.append(f"{shown}: unsupported file type {suffix or '(none)'}; use .pdf, .txt, .md or .docx")
-                continue
-            size_mb = Path(path).stat().st_size / 1e6
-            if size_mb > self.settings.max_file_mb:
-                errors.append(f"{shown}: file too large ({size_mb:.0f} MB > {self.settings.max_file_mb} MB limit)")
-                continue
-            try:
+            try:  # the loader's entry checks (type, size) run before it reads a byte
                 load_document(Path(path), None, max_file_mb=self.settings.max_file_mb, max_pages=self.settings.max_pages)
             except LoadError as exc:
                 errors.append(f"{shown}: {exc.reason}")

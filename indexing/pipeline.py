@@ -20,7 +20,7 @@ from .chunking import CHUNKER_VERSION, chunk_document
 from .cleaning import clean_document
 from .config import Settings
 from .embedding import get_embedder
-from .loaders import SUPPORTED_SUFFIXES, LoadError, load_document
+from .loaders import LoadError, load_document, supported_suffixes
 from .sentences import SENTENCES_VERSION, quote_spans
 from .store import ChromaStore, DocRecord, SentenceRecord
 
@@ -61,7 +61,7 @@ def library_files(corpus_dir: Path) -> list[Path]:
         return []
     return sorted(
         p for p in corpus_dir.iterdir()
-        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+        if p.is_file() and p.suffix.lower() in supported_suffixes() and not p.name.startswith(".")
         and p.name.lower() not in {"readme.md"}
     )
 

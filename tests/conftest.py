@@ -113,3 +113,18 @@ def app_server(tmp_path_factory):
     demo = launch(host="127.0.0.1", port=free_port(), settings=settings, block=False)
     yield demo, settings
     demo.close()
+
+
+# Samples the loader tests share (tests/test_loaders*.py, tests/test_visual_order.py).
+AR_LINE = "الاستغلال الجنسي للأطفال على الإنترنت"
+AR_LINE_2 = "تعزيز التعاون الدولي لحماية الأطفال"
+AR_PARAGRAPH = "الاستغلال الجنسي للأطفال على الإنترنت جريمة.\nتلتزم الدول الأعضاء بحماية الأطفال، وتعزيز التعاون الدولي؟"
+ENGLISH_PAGES = [
+    "Member States shall protect children from online exploitation.",
+    "The Special Rapporteur recommends stronger reporting duties.",
+    "Internet providers must remove abusive material promptly.",
+]
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
