@@ -21,6 +21,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
 
+from app_mcp import add_tools, answer_record
 from assistant.core import Assistant
 from assistant.export import answer_markdown, answers_docx, conversation_markdown
 from assistant.models import Answer, Filters
@@ -121,18 +122,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
     def ask(question: str, doc_ids: list[str] | None = None) -> dict:
         """One stateless question, as JSON: the answer, its verbatim citations, whether it abstained."""
-        answer = assistant.ask(question, filters=_filters(doc_ids, (), ()))
-        return {
-            "answer": answer.text,
-            "language": answer.language,
-            "abstained": answer.abstained,
-            "notice": answer.notice,
-            "citations": [
-                {"n": c.n, "doc_id": c.doc_id, "title": c.title, "symbol": c.symbol, "paragraph": c.label,
-                 "page": c.page, "quote": c.quote}
-                for c in answer.citations
-            ],
-        }
+        return answer_record(assistant.ask(question, filters=_filters(doc_ids, (), ())))
 
     def labels_for(doc_id: str | None):
         labels = assistant.labels(doc_id) if doc_id else []
@@ -273,6 +263,7 @@ def launch(host: str | None = None, port: int | None = None, reindex: bool = Tru
     if reindex:
         assistant.index()
     demo = build(assistant, settings)
+    add_tools(demo, assistant)  # the documented endpoints, served as MCP tools too (app_mcp.py)
     os.environ["GRADIO_ANALYTICS_CACHE_FREQUENCY"] = str(settings.app.queue_stats_every)  # read by the queue
     demo.queue(default_concurrency_limit=settings.app.concurrency_limit, max_size=settings.app.max_queue)
     app_cfg = settings.app
@@ -289,6 +280,7 @@ def launch(host: str | None = None, port: int | None = None, reindex: bool = Tru
         footer_links=["api"],
         prevent_thread_lock=not block,
         quiet=True,
+        mcp_server=app_cfg.mcp_server,
     )
     return demo
 

@@ -157,6 +157,12 @@ class Assistant:
     def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> Retrieval:
         return self.retriever.retrieve(question, filters, k)
 
+    def as_retriever(self, k: int | None = None, filters: Filters | None = None):
+        """A LangChain `BaseRetriever` over this hybrid retrieval (see langchain_retriever.py)."""
+        from .langchain_retriever import LibraryRetriever
+
+        return LibraryRetriever(assistant=self, k=k, filters=filters)
+
     def ask(
         self,
         question: str,

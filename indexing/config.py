@@ -121,6 +121,7 @@ class AppSettings(BaseModel):
     # Gradio rebuilds a pandas table of up to 10,000 past events after every event to summarise its queue
     # (1-6 ms of the server's one Python thread per answer, growing with uptime); every N events is plenty.
     queue_stats_every: int = 1000
+    mcp_server: bool = True  # serve the app's tools over MCP at /gradio_api/mcp/ (app_mcp.py)
 
 
 class Settings(BaseSettings):
