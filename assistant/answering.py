@@ -51,6 +51,14 @@ ABSTAIN = {
     "ar": "لا تجيب الوثائق المتاحة عن هذا السؤال. أقرب المقاطع التي عُثر عليها مدرجة أدناه للاطلاع.",
     "en": "The documents do not answer this question. The nearest passages found are listed below for reference.",
 }
+NOT_MENTIONED = {
+    "ar": "لا تذكر الوثائق المتاحة {names}.",
+    "en": "The documents do not mention {names}.",
+}
+GENERAL_ONLY = {
+    "ar": "ما تقوله عن الموضوع العام، وهو لا يخص {names}:",
+    "en": "What they say on the wider subject, not specific to {names}:",
+}
 OTHER_LANGUAGE = "Your question seems to be in another language ({lang}); answering in English."
 
 
@@ -260,10 +268,10 @@ def build_citations(sentences: list[Sentence]) -> list[Citation]:
     return out
 
 
-def compose(language: str, citations: list[Citation]) -> str:
+def compose(language: str, citations: list[Citation], intro: str = "") -> str:
     """Markdown answer: intro, then per document its quotes in reading order, each with [n] and its label."""
     lang = "ar" if language == "ar" else "en"
-    lines = [INTRO[lang], ""]
+    lines = [intro or INTRO[lang], ""]
     order: list[str] = []
     for c in citations:
         if c.doc_id not in order:
@@ -281,3 +289,13 @@ def compose(language: str, citations: list[Citation]) -> str:
 
 def abstain_text(language: str) -> str:
     return ABSTAIN["ar" if language == "ar" else "en"]
+
+
+def not_mentioned_text(language: str, names: list[str], general: list[Citation]) -> str:
+    """The subject the library lacks, said plainly; what it says on the wider subject, labelled as such."""
+    lang = "ar" if language == "ar" else "en"
+    joined = (" و" if lang == "ar" else " and ").join(names)
+    head = NOT_MENTIONED[lang].format(names=joined)
+    if not general:  # nothing on the wider subject either: the plain abstention, with what is missing
+        return f"{head} {ABSTAIN[lang]}"
+    return compose(lang, general, intro=f"{head} {GENERAL_ONLY[lang].format(names=joined)}")

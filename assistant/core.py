@@ -11,18 +11,18 @@ from pathlib import Path
 
 from indexing.catalogue import load_catalogue
 from indexing.config import Settings
-from indexing.language import detect_language, search_terms
+from indexing.language import detect_language, normalize, search_terms, tokens
 from indexing.loaders import LoadError, load_document
 from indexing.models import Chunk, DocumentMeta
 from indexing.pipeline import IndexReport, index_library, library_files, open_store
 from indexing.store import DocRecord
 
-from .answering import OTHER_LANGUAGE, SentencePicker, abstain_text, build_citations, compose
+from .answering import OTHER_LANGUAGE, SentencePicker, abstain_text, build_citations, compose, not_mentioned_text
 from .answering import quantity_focus
 from .answering import support as evidence_support
 from .glossary import Glossary
 from .models import Answer, Filters, Passage
-from .question import QuestionReader, Registers, Speller, library_vocabulary
+from .question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
 from .retrieval import Retrieval, Retriever
 from .sessions import Session, Turn, context_for
 
@@ -76,6 +76,10 @@ class Assistant:
         texts += [f for t in self.glossary.terms for f in (*t.en, *t.ar)] + list(self.registers.rules.values())
         vocabulary = library_vocabulary(texts)
         speller = Speller(vocabulary, cfg.spelling_min_length, cfg.spelling_max_distance) if cfg.spelling else None
+        known = {normalize(w) for w in self.registers.rules} | library_vocabulary(
+            [f for t in self.glossary.terms for f in t.en])
+        library_text = " ".join(" ".join(tokens(c.search_text)) for c in self.retriever.chunks)
+        self.subjects = Subjects(library_text, vocabulary, known, (speller or Speller(vocabulary)).known)
         return QuestionReader(self.registers, speller, vocabulary)
 
     def documents(self) -> list[DocRecord]:
@@ -216,8 +220,9 @@ class Assistant:
         if previous is not None and (topic or context_docs):
             notices.append(READ_WITH_PREVIOUS["ar" if answer_language == "ar" else "en"].format(q=previous.question[:200]))
         retrieval = self.retriever.retrieve(stripped, filters, context_docs=context_docs, topic=topic)
+        missing = self.subjects.missing(question) if self.settings.question.subjects else []
         answer = None
-        for event in self._answer(stripped, answer_language, retrieval):
+        for event in self._answer(stripped, answer_language, retrieval, missing):
             if isinstance(event, Answer):
                 answer = event
             else:
@@ -255,10 +260,17 @@ class Assistant:
                 return None
         return self._generator
 
-    def _answer(self, question: str, language: str, retrieval: Retrieval) -> Iterator[str | Answer]:
+    def _answer(self, question: str, language: str, retrieval: Retrieval,
+                missing: list[str] = ()) -> Iterator[str | Answer]:
         """Extractive by default; with a model, generated and checked (the abstain rule runs first, so weak
-        evidence never reaches the model)."""
+        evidence never reaches the model). A subject the library never mentions is said plainly; what the
+        documents say on the wider subject follows, labelled as not about it."""
         answer = self._extractive(question, language, retrieval)
+        if missing:
+            general = [] if answer.abstained else answer.citations
+            answer = Answer(question, not_mentioned_text(language, list(missing), general), language,
+                            citations=general, passages=answer.passages, abstained=True, support=answer.support,
+                            timings=answer.timings)
         generator = None if answer.abstained else self.generator()
         if generator is None:
             if self._generator_error and not answer.abstained:

@@ -12,9 +12,10 @@ import logging
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from indexing.language import normalize, tokens
+from indexing.language import normalize, phrase_pattern, tokens
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,10 @@ class Speller:
             self._symspell = sym
         return self._symspell
 
+    def known(self, word: str) -> bool:
+        """The word is in the library or the English dictionary."""
+        return word.lower() in self.vocabulary or word.lower() in self._index().words
+
     def correct(self, text: str) -> str:
         out = []
         for word in _WORD.findall(text):
@@ -118,7 +123,7 @@ class Speller:
 
 
 def library_vocabulary(texts: list[str]) -> set[str]:
-    return {t for text in texts for t in tokens(text) if t.isalpha()}
+    return {t for text in texts for t in tokens(text) if t.isalpha() or t.isdigit()}
 
 
 _COLLOQUIAL_PRESENT = re.compile(r"^ب(?=[يتن][^\sا]\S{2,})")
@@ -147,3 +152,80 @@ class QuestionReader:
         if not _COLLOQUIAL_PRESENT.match(core) or normalize(core) in self.vocabulary:
             return word
         return f"{lead}{core[1:]}{trail}"
+
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_PROPER = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})(?![\w-])")
+
+
+class Subjects:
+    """The specific subjects a question names (a country, a year, a named body or product), so that one the
+    library never mentions is said plainly instead of answered with passages about something else.
+
+    Countries come from babel's territory names in English and Arabic (either name in the library counts);
+    a Latin-script proper name counts as known if the library, the glossary, the register list or an English
+    dictionary holds it (so "Project" or "Rapporteur" never count, "TikTok" does).
+    """
+
+    def __init__(self, library_text: str, vocabulary: set[str], known: set[str], dictionary=None):
+        self.text = library_text  # " ".join(tokens(...)) of every chunk
+        self.vocabulary = vocabulary
+        self.known = known
+        self.dictionary = dictionary  # a callable word -> bool, or None
+        self._present: dict[str, bool] = {}
+
+    @staticmethod
+    def countries() -> list[tuple[str, str]]:
+        return _countries()
+
+    def named(self, question: str) -> list[str]:
+        """The subjects the question names, as written in the question."""
+        norm = " ".join(tokens(question))
+        out = []
+        for en, ar in self.countries():
+            for name in (en, ar):
+                key = " ".join(tokens(name))
+                if key and key in norm and phrase_pattern(name).search(norm):
+                    out.append(name)
+                    break
+        out += _YEAR.findall(normalize(question))
+        for i, m in enumerate(_PROPER.finditer(question)):
+            word = m.group(0)
+            if m.start() == 0 and not word.isupper() and not any(c.isupper() for c in word[1:]):
+                continue  # a capital at the start of the question is just the start of a sentence
+            if word not in out:
+                out.append(word)
+        return out
+
+    def missing(self, question: str) -> list[str]:
+        """Named subjects the library never mentions."""
+        return [s for s in self.named(question) if not self._in_library(s)]
+
+    def _in_library(self, subject: str) -> bool:
+        if subject not in self._present:
+            self._present[subject] = self._find(subject)
+        return self._present[subject]
+
+    def _find(self, subject: str) -> bool:
+        if subject.isdigit():
+            return subject in self.vocabulary
+        pair = next(((en, ar) for en, ar in self.countries() if subject in (en, ar)), None)
+        names = pair if pair else (subject,)
+        for name in names:
+            key = " ".join(tokens(name))
+            if key and key in self.text and phrase_pattern(name).search(self.text):
+                return True
+        if pair:
+            return False
+        word = subject.lower()
+        if word in self.vocabulary or normalize(word) in self.known:
+            return True
+        return bool(self.dictionary and self.dictionary(word))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> list[tuple[str, str]]:
+    from babel import Locale
+
+    en, ar = Locale("en").territories, Locale("ar").territories
+    return [(en[c], ar[c]) for c in sorted(en) if len(c) == 2 and c.isalpha() and c in ar]

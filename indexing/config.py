@@ -74,6 +74,9 @@ class QuestionSettings(BaseModel):
     spelling: bool = True
     spelling_min_length: int = 5
     spelling_max_distance: int = 2
+    # A country, year or proper name the question names that the library never mentions is said so
+    # ("The documents do not mention …") instead of answered with passages about something else.
+    subjects: bool = True
 
 
 class AnswerSettings(BaseModel):

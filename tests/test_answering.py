@@ -51,7 +51,8 @@ def test_statistics_questions_bring_the_sentence_that_holds_the_number(library):
 def test_off_topic_question_is_answered_with_a_plain_abstention(library):
     answer = library.ask("Which football club won the 1998 World Cup final?")
     assert answer.abstained and answer.citations == []
-    assert answer.text.startswith("The documents do not answer this question")
+    assert answer.text.startswith("The documents do not mention 1998.")  # the year the library never names
+    assert "The documents do not answer this question" in answer.text
     assert answer.passages  # the nearest passages are still shown
     ar = library.ask("ما هي أفضل وصفة لطهي الأرز بالزعفران؟")
     assert ar.abstained and ar.text.startswith("لا تجيب الوثائق")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from conftest import CORPUS
 
-from assistant.question import QuestionReader, Registers, Speller, library_vocabulary
+from assistant.question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
 
 REGISTERS = Registers.load(CORPUS / "registers.toml")
 
@@ -57,3 +57,31 @@ def test_the_answer_keeps_the_question_as_typed(library):
     answer = library.ask(typed)
     assert answer.question == typed
     assert any("الاستمالة" in p.chunk.text for p in answer.passages[:3])
+
+
+def _subjects(text: str) -> Subjects:
+    from indexing.language import tokens
+
+    library = " ".join(tokens(text))
+    return Subjects(library, library_vocabulary([text]), set(), Speller(set()).known)
+
+
+def test_a_country_the_library_never_names_is_missing_in_either_language():
+    subjects = _subjects("تقرير عن الفلبين والمملكة المتحدة في عام 2019")
+    assert subjects.missing("What about the Philippines in 2019?") == []
+    assert subjects.missing("hotlines in Peru?") == ["Peru"]
+    assert subjects.missing("ماذا عن الخط الساخن بالأرجنتين؟") == ["الأرجنتين"]
+
+
+def test_a_year_or_product_name_the_library_never_names_is_missing_but_dictionary_words_are_not():
+    subjects = _subjects("reports received in 2019 by the hotline")
+    assert subjects.missing("How many Reports in 2031 on Snapchat?") == ["2031", "Snapchat"]
+    assert subjects.missing("What Project did the Hotline run in 2019?") == []
+
+
+def test_a_question_on_a_country_the_library_lacks_says_so_and_abstains(library):
+    answer = library.ask("How many child sexual abuse reports did Bolivia receive?")
+    assert answer.abstained
+    assert answer.text.startswith("The documents do not mention Bolivia.")
+    arabic = library.ask("كم عدد البلاغات في الأرجنتين؟")
+    assert arabic.abstained and "الأرجنتين" in arabic.text.splitlines()[0]
