@@ -113,3 +113,15 @@ def app_server(tmp_path_factory):
     demo = launch(host="127.0.0.1", port=free_port(), settings=settings, block=False)
     yield demo, settings
     demo.close()
+
+
+@pytest.fixture(scope="session")
+def answers(library):
+    """Real answers from the indexed corpus, for the renderers: English and Arabic ones citing several
+    documents, one quoting a numbered paragraph, and an abstention."""
+    return {
+        "en": library.ask("What does the Special Rapporteur report say about live streaming of child sexual abuse?"),
+        "ar": library.ask("ما الذي يطلبه القرار من مقدمي خدمات الإنترنت بشأن الإبلاغ عن مواد الاعتداء الجنسي على الأطفال؟"),
+        "op": library.ask("What does operative paragraph 3 of the resolution call upon Member States to do?"),
+        "none": library.ask("Which football club won the 1998 World Cup final?"),
+    }
