@@ -21,12 +21,14 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
 
-from app_mcp import add_tools, answer_record
+from app_mcp import add_tools
 from assistant.core import Assistant
-from assistant.export import answer_markdown, answers_docx, conversation_markdown
 from assistant.models import Answer, Filters
-from assistant.presentation import CSS, answer_html, direction, paragraph_html, question_html, sources_html
-from assistant.presentation import streaming_html
+from assistant.render.docx import answers_docx
+from assistant.render.html import CSS, answer_html, direction, paragraph_html, question_html, sources_html
+from assistant.render.html import streaming_html
+from assistant.render.json import api_answer
+from assistant.render.markdown import answer_markdown, conversation_markdown
 from assistant.sessions import Session
 from indexing.config import Settings
 from indexing.loaders import suffix_list
@@ -90,20 +92,18 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         history.append({"role": "assistant", "content": ""})
         lang = "ar" if direction(message) == "rtl" else "en"
         text = ""
-        answer = None
         shown = time.monotonic()
         try:
-            for event in assistant.stream(message, conv.session, _filters(doc_ids, kinds, years)):
-                if isinstance(event, Answer):
-                    answer = event
-                elif event:
-                    # Every update resends the whole chat: a model's tokens are shown a few times a second, and
-                    # an extractive answer (ready at once) goes out in one piece.
-                    text += event
-                    if time.monotonic() - shown >= settings.app.stream_interval_s:
-                        history[-1]["content"] = streaming_html(text, lang)
-                        shown = time.monotonic()
-                        yield history, conv, gr.skip(), ""
+            response = assistant.respond(message, conv.session, _filters(doc_ids, kinds, years))
+            for delta in response:
+                # Every update resends the whole chat: a model's tokens are shown a few times a second, and
+                # an extractive answer (ready at once) goes out in one piece.
+                text += delta
+                if time.monotonic() - shown >= settings.app.stream_interval_s:
+                    history[-1]["content"] = streaming_html(text, lang)
+                    shown = time.monotonic()
+                    yield history, conv, gr.skip(), ""
+            answer = response.answer
         except StoreUnavailable as exc:
             history[-1]["content"] = streaming_html(str(exc), "en")
             yield history, conv, gr.skip(), message
@@ -122,7 +122,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
     def ask(question: str, doc_ids: list[str] | None = None) -> dict:
         """One stateless question, as JSON: the answer, its verbatim citations, whether it abstained."""
-        return answer_record(assistant.ask(question, filters=_filters(doc_ids, (), ())))
+        return api_answer(assistant.ask(question, filters=_filters(doc_ids, (), ())))
 
     def labels_for(doc_id: str | None):
         labels = assistant.labels(doc_id) if doc_id else []

@@ -14,19 +14,10 @@ import json
 import gradio as gr
 
 from assistant.core import Assistant
-from assistant.models import Answer, Citation, Filters
+from assistant.models import Filters
+from assistant.render.json import api_answer
 
 TOOL_API_NAMES = ("ask_documents", "lookup_paragraph", "search_glossary", "list_documents")
-
-
-def citation_record(c: Citation) -> dict:
-    return {"n": c.n, "doc_id": c.doc_id, "doc": c.file_name, "title": c.title, "symbol": c.symbol,
-            "paragraph": c.label, "page": c.page, "quote": c.quote, "start": c.start, "end": c.end}
-
-
-def answer_record(answer: Answer) -> dict:
-    return {"answer": answer.text, "language": answer.language, "abstained": answer.abstained,
-            "notice": answer.notice, "citations": [citation_record(c) for c in answer.citations]}
 
 
 def _json(value) -> str:
@@ -48,7 +39,7 @@ def tool_functions(assistant: Assistant) -> list:
         Returns:
             JSON: answer, language, abstained, notice, and citations (doc_id, doc, title, symbol, paragraph, page, quote, start, end).
         """
-        return _json(answer_record(assistant.ask(question, filters=Filters(tuple(documents or ())))))
+        return _json(api_answer(assistant.ask(question, filters=Filters(tuple(documents or ())))))
 
     def lookup_paragraph(document: str, paragraph: str) -> str:
         """Read one numbered paragraph of a document whole, e.g. "OP 4" of a resolution or "para. 77" of a report.

@@ -20,7 +20,7 @@ from indexing.language import search_terms, sentence_terms
 from indexing.sentences import quote_spans, sentences_of
 
 from .intent import question_intents
-from .models import Citation, Passage
+from .models import Citation, CitationGroup, Passage
 
 _NUMBER = re.compile(r"\d")
 _QUANTITY = re.compile(
@@ -255,7 +255,7 @@ def support(
     return best
 
 
-def build_citations(sentences: list[Sentence]) -> list[Citation]:
+def build_citations(sentences: list[Sentence]) -> tuple[Citation, ...]:
     out = []
     for n, s in enumerate(reading_order(sentences), 1):
         c = s.passage.chunk
@@ -265,37 +265,31 @@ def build_citations(sentences: list[Sentence]) -> list[Citation]:
                 page=c.page, quote=s.text, start=c.start + s.start, end=c.start + s.end, chunk_id=c.chunk_id,
             )
         )
-    return out
+    return tuple(out)
 
 
-def compose(language: str, citations: list[Citation], intro: str = "") -> str:
-    """Markdown answer: intro, then per document its quotes in reading order, each with [n] and its label."""
-    lang = "ar" if language == "ar" else "en"
-    lines = [intro or INTRO[lang], ""]
-    order: list[str] = []
-    for c in citations:
-        if c.doc_id not in order:
-            order.append(c.doc_id)
+def by_document(citations: list[Citation]) -> tuple[CitationGroup, ...]:
+    """The citations grouped per document, documents in order of their first citation."""
+    order = list(dict.fromkeys(c.doc_id for c in citations))
+    groups = []
     for doc_id in order:
-        cites = [c for c in citations if c.doc_id == doc_id]
-        head = cites[0].symbol or cites[0].title
-        lines.append(f"**{head}**")
-        for c in cites:
-            where = f" ({c.label})" if c.label and c.label != "heading" else ""
-            lines.append(f"- «{c.quote}» [{c.n}]{where}")
-        lines.append("")
-    return "\n".join(lines).strip()
+        cites = tuple(c for c in citations if c.doc_id == doc_id)
+        groups.append(CitationGroup(doc_id, cites[0].symbol or cites[0].title, cites))
+    return tuple(groups)
+
+
+def intro(language: str) -> str:
+    return INTRO["ar" if language == "ar" else "en"]
 
 
 def abstain_text(language: str) -> str:
     return ABSTAIN["ar" if language == "ar" else "en"]
 
 
-def not_mentioned_text(language: str, names: list[str], general: list[Citation]) -> str:
-    """The subject the library lacks, said plainly; what it says on the wider subject, labelled as such."""
+def not_mentioned_intro(language: str, names: list[str], general: bool) -> str:
+    """The subject the library lacks, said plainly; then either the plain abstention or the label for what the
+    documents say on the wider subject."""
     lang = "ar" if language == "ar" else "en"
     joined = (" و" if lang == "ar" else " and ").join(names)
     head = NOT_MENTIONED[lang].format(names=joined)
-    if not general:  # nothing on the wider subject either: the plain abstention, with what is missing
-        return f"{head} {ABSTAIN[lang]}"
-    return compose(lang, general, intro=f"{head} {GENERAL_ONLY[lang].format(names=joined)}")
+    return f"{head} {GENERAL_ONLY[lang].format(names=joined) if general else ABSTAIN[lang]}"

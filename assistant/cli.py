@@ -96,17 +96,16 @@ def ask(
 ) -> None:
     """Answer one question with cited passages."""
     from .models import Filters
+    from .render.json import run_record
+    from .render.text import answer_lines
 
     assistant = _assistant(_settings(data_dir, None))
     answer = assistant.ask(question, filters=Filters(doc_ids=tuple(doc)))
     if as_json:
-        console.print_json(json.dumps(answer.to_run_record("cli"), ensure_ascii=False))
+        console.print_json(json.dumps(run_record(answer, "cli"), ensure_ascii=False))
         return
-    console.print(answer.text)
-    if answer.notice:
-        console.print(f"[yellow]{answer.notice}[/yellow]")
-    for c in answer.citations:
-        console.print(f"[{c.n}] {c.reference} — chars {c.start}-{c.end} of {c.file_name}")
+    for line in answer_lines(answer):
+        console.print(line)
 
 
 @app.command("eval")

@@ -7,6 +7,7 @@ import re
 import shutil
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from indexing.catalogue import load_catalogue
@@ -17,12 +18,15 @@ from indexing.models import Chunk, DocumentMeta
 from indexing.pipeline import IndexReport, index_library, library_files, open_store
 from indexing.store import DocRecord
 
-from .answering import OTHER_LANGUAGE, SentencePicker, abstain_text, build_citations, compose, not_mentioned_text
+from .answering import OTHER_LANGUAGE, SentencePicker, abstain_text, build_citations, by_document, intro
+from .answering import not_mentioned_intro
 from .answering import quantity_focus
 from .answering import support as evidence_support
 from .glossary import Glossary
 from .models import Answer, Filters, Passage
 from .question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
+from .render.markdown import body
+from .response import Response
 from .retrieval import Retrieval, Retriever
 from .sessions import Session, Turn, context_for
 
@@ -174,23 +178,19 @@ class Assistant:
         filters: Filters | None = None,
     ) -> Answer:
         """Answer from the documents only: cited sentences, or a plain statement that they do not say."""
-        answer = None
-        for event in self.stream(question, history, filters):
-            if isinstance(event, Answer):
-                answer = event
-        assert answer is not None
-        return answer
+        return self.respond(question, history, filters).answer
 
-    def stream(
+    def respond(
         self,
         question: str,
         history: Session | None = None,
         filters: Filters | None = None,
-    ) -> Iterator[str | Answer]:
-        """Yield the answer's text as it is produced (str deltas), then the finished `Answer`.
+    ) -> Response:
+        """The answer as it is produced: iterate for its Markdown text (the app streams it into the chat),
+        then read `.answer`."""
+        return Response(self._events(question, history, filters))
 
-        The app streams the deltas into the chat; `ask` just keeps the last event.
-        """
+    def _events(self, question: str, history: Session | None, filters: Filters | None) -> Iterator[str | Answer]:
         started = time.perf_counter()
         question = question or ""
         stripped = question.strip()
@@ -198,7 +198,7 @@ class Assistant:
         if not re.search(r"[^\W_]", stripped):
             lang = "ar" if language == "ar" or re.search(r"[\u0600-\u06FF]", stripped) else "en"
             yield EMPTY_QUESTION[lang]
-            yield Answer(question, EMPTY_QUESTION[lang], lang, abstained=True, notice=EMPTY_QUESTION[lang],
+            yield Answer(question, lang, intro=EMPTY_QUESTION[lang], abstained=True, notices=(EMPTY_QUESTION[lang],),
                          timings={"total_ms": (time.perf_counter() - started) * 1000})
             return
         notices = []
@@ -221,22 +221,18 @@ class Assistant:
             notices.append(READ_WITH_PREVIOUS["ar" if answer_language == "ar" else "en"].format(q=previous.question[:200]))
         retrieval = self.retriever.retrieve(stripped, filters, context_docs=context_docs, topic=topic)
         missing = self.subjects.missing(question) if self.settings.question.subjects else []
-        answer = None
-        for event in self._answer(stripped, answer_language, retrieval, missing):
-            if isinstance(event, Answer):
-                answer = event
-            else:
-                yield event
-        assert answer is not None
-        answer.question = question
-        if notices:
-            answer.notice = " ".join(n for n in [*notices, answer.notice] if n)
-        answer.standalone_question = answer.standalone_question or (f"{topic}\n{stripped}".strip() if topic else stripped)
-        answer.timings.update(retrieval.timings)
+        response = Response(self._answer(stripped, answer_language, retrieval, missing))
+        yield from response
+        answer = response.answer
+        answer = replace(
+            answer, question=question, notices=(*notices, *answer.notices),
+            standalone_question=answer.standalone_question or (f"{topic}\n{stripped}".strip() if topic else stripped),
+            timings={**answer.timings, **retrieval.timings},
+        )
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
         if history is not None:
             docs = tuple(dict.fromkeys(c.doc_id for c in answer.citations)) or tuple(retrieval.filters.doc_ids)
-            history.add(Turn(stripped, answer.standalone_question[-1000:], docs, answer.text))
+            history.add(Turn(stripped, answer.standalone_question[-1000:], docs, body(answer)))
         yield answer
 
     def generator(self):
@@ -267,15 +263,14 @@ class Assistant:
         documents say on the wider subject follows, labelled as not about it."""
         answer = self._extractive(question, language, retrieval)
         if missing:
-            general = [] if answer.abstained else answer.citations
-            answer = Answer(question, not_mentioned_text(language, list(missing), general), language,
-                            citations=general, passages=answer.passages, abstained=True, support=answer.support,
-                            timings=answer.timings)
+            answer = replace(answer, intro=not_mentioned_intro(language, list(missing), not answer.abstained),
+                             abstained=True)
         generator = None if answer.abstained else self.generator()
         if generator is None:
             if self._generator_error and not answer.abstained:
-                answer.notice = f"The language model is unavailable ({self._generator_error}); extractive answer."
-            for line in answer.text.splitlines(keepends=True):
+                answer = replace(answer, notices=(
+                    f"The language model is unavailable ({self._generator_error}); extractive answer.",))
+            for line in body(answer).splitlines(keepends=True):
                 yield line
             yield answer
             return
@@ -299,7 +294,7 @@ class Assistant:
         passages = retrieval.passages
         strength = self.support(question, retrieval)
         if not passages or strength < self.settings.answer.abstain_threshold:
-            return Answer(question, abstain_text(language), language, passages=passages, abstained=True,
+            return Answer(question, language, intro=abstain_text(language), passages=tuple(passages), abstained=True,
                           support=strength, timings={"answer_ms": (time.perf_counter() - t0) * 1000})
         cfg = self.settings.answer
         referenced = {c.chunk_id for c in retrieval.referenced}
@@ -320,8 +315,8 @@ class Assistant:
         else:
             sentences = pick(passages[: cfg.passages], cfg.max_sentences, cfg.max_per_passage)
         citations = build_citations(sentences)
-        text = compose(language, citations)
-        return Answer(question, text, language, citations=citations, passages=passages, support=strength,
+        return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,
+                      passages=tuple(passages), support=strength,
                       timings={"answer_ms": (time.perf_counter() - t0) * 1000})
 
 

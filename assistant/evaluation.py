@@ -14,6 +14,7 @@ from types import ModuleType
 from tqdm import tqdm
 
 from .core import Assistant
+from .render.json import run_record
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +27,7 @@ def run_gold(assistant: Assistant, gold: list[dict], out: Path | None = None, sh
     """Ask every question (warm, one at a time) and return run records in the shared run format."""
     records = []
     for item in tqdm(gold, desc="eval", unit="q", disable=not show_progress):
-        answer = assistant.ask(item["question"])
-        records.append(answer.to_run_record(item["id"]))
+        records.append(run_record(assistant.ask(item["question"]), item["id"]))
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")

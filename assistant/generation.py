@@ -19,6 +19,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from .answering import Sentence, SentencePicker, abstain_text, build_citations
 from .models import Answer, Passage
+from .render.markdown import marker
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ def check_markers(text: str, n_passages: int) -> Checked:
                 keep.append(used.index(n) + 1)
             elif n not in invalid:
                 invalid.append(n)
-        return "".join(f"[{k}]" for k in dict.fromkeys(keep))
+        return "".join(marker(k) for k in dict.fromkeys(keep))
 
     fixed = _MARKERS.sub(fix, text)
     fixed = re.sub(r"[ \t]+([.,،؛;])", r"\1", fixed)
@@ -73,8 +74,8 @@ def check_markers(text: str, n_passages: int) -> Checked:
 
 def claims_for(text: str, original_n: int, used: list[int]) -> str:
     """The model's sentences that carry marker n (after renumbering), to find the quote they rest on."""
-    k = used.index(original_n) + 1
-    return " ".join(m.group(0) for m in _CLAIM.finditer(text) if f"[{k}]" in m.group(0))
+    k = marker(used.index(original_n) + 1)
+    return " ".join(m.group(0) for m in _CLAIM.finditer(text) if k in m.group(0))
 
 
 class Generator:
@@ -138,17 +139,17 @@ class Generator:
             return
         timings = {"generate_ms": (time.perf_counter() - started) * 1000}
         if _NOT_IN_DOCS.match(raw.strip()):
-            yield Answer(question, abstain_text(language), language, passages=passages, abstained=True,
+            yield Answer(question, language, intro=abstain_text(language), passages=tuple(passages), abstained=True,
                          backend=self.backend, timings=timings, support=fallback.support)
             return
         checked = check_markers(raw, len(given))
-        notices = [NOTICES["invalid"].format(markers=", ".join(f"[{n}]" for n in checked.invalid))] if checked.invalid else []
+        notices = (NOTICES["invalid"].format(markers=", ".join(marker(n) for n in checked.invalid)),) if checked.invalid else ()
         if not checked.used:
-            yield self._fallback(fallback, " ".join([*notices, NOTICES["uncited"]]))
+            yield self._fallback(fallback, *notices, NOTICES["uncited"])
             return
         citations = self.citations(checked, given)
-        yield Answer(question, checked.text, language, citations=citations, passages=passages,
-                     notice=" ".join(notices), backend=self.backend, timings=timings, support=fallback.support)
+        yield Answer(question, language, prose=checked.text, citations=citations, passages=tuple(passages),
+                     notices=notices, backend=self.backend, timings=timings, support=fallback.support)
 
     def citations(self, checked: Checked, given: list[Passage]):
         """For each cited passage, its sentence closest to the claims that cite it: a verbatim quote."""
@@ -161,16 +162,14 @@ class Generator:
         citations = build_citations(sentences)
         # build_citations orders by reading order; the text's [k] numbers follow first use, so map back.
         by_chunk = {c.chunk_id: c for c in citations}
-        return [replace(by_chunk[s.passage.chunk.chunk_id], n=k) for k, s in enumerate(sentences, 1)]
+        return tuple(replace(by_chunk[s.passage.chunk.chunk_id], n=k) for k, s in enumerate(sentences, 1))
 
     @property
     def backend(self) -> str:
         return getattr(self.model, "_llm_type", type(self.model).__name__)
 
-    def _fallback(self, fallback: Answer, notice: str) -> Answer:
-        fallback.notice = " ".join(n for n in (fallback.notice, notice) if n)
-        fallback.backend = "extractive (fallback)"
-        return fallback
+    def _fallback(self, fallback: Answer, *notices: str) -> Answer:
+        return replace(fallback, notices=(*fallback.notices, *notices), backend="extractive (fallback)")
 
 
 def whole_passage(passage: Passage) -> Sentence:

@@ -54,44 +54,45 @@ class Citation:
     file_name: str
     title: str
     symbol: str
-    label: str
+    label: str  # "OP 4", "para. 77", or "" (unnumbered text, a heading)
     page: int | None
     quote: str
     start: int  # character offsets of the quote in the document's cleaned text
     end: int
     chunk_id: str
 
-    @property
-    def reference(self) -> str:
-        parts = [self.symbol or self.title]
-        if self.label:
-            parts.append(self.label)
-        if self.page:
-            parts.append(f"p. {self.page}")
-        return ", ".join(p for p in parts if p)
+
+@dataclass(frozen=True)
+class CitationGroup:
+    """One document's quotes in an extractive answer, in reading order, under the document's name."""
+
+    doc_id: str
+    heading: str  # the document's symbol, or its title
+    citations: tuple[Citation, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Answer:
+    """An answer as structure, not text: each output (chat, Markdown, Word, CLI, JSON) renders it its own way.
+
+    Extractive answers are `intro` then `groups`; a generated answer is the model's `prose` (its own Markdown,
+    markers renumbered to `citations`); an abstention is `intro` alone.
+    """
+
     question: str
-    text: str
     language: str
-    citations: list[Citation] = field(default_factory=list)
-    passages: list[Passage] = field(default_factory=list)
+    intro: str = ""
+    groups: tuple[CitationGroup, ...] = ()
+    prose: str = ""
+    citations: tuple[Citation, ...] = ()
+    passages: tuple[Passage, ...] = ()
     abstained: bool = False
     support: float = 0.0  # evidence strength the abstain rule compared with its calibrated threshold
-    notice: str = ""
+    notices: tuple[str, ...] = ()
     backend: str = "extractive"
     standalone_question: str = ""
     timings: dict[str, float] = field(default_factory=dict)
 
-    def to_run_record(self, question_id: str) -> dict:
-        """One line of the evaluation run format (see ../shared/eval/README.md)."""
-        return {
-            "id": question_id,
-            "answer": self.text,
-            "abstained": self.abstained,
-            "citations": [{"doc": c.file_name, "quote": c.quote, "paragraph": c.label} for c in self.citations],
-            "passages": [{"doc": p.chunk.file_name, "text": p.chunk.text, "score": round(p.score, 4)} for p in self.passages],
-            "latency_ms": round(self.timings.get("total_ms", 0.0), 1),
-        }
+    @property
+    def notice(self) -> str:
+        return " ".join(n for n in self.notices if n)

@@ -84,7 +84,7 @@ class Retriever:
     def labels(self, doc_id: str) -> list[str]:
         seen: list[str] = []
         for c in self.by_doc.get(doc_id, []):
-            if c.label and c.label != "heading" and c.label not in seen:
+            if c.label and c.label not in seen:
                 seen.append(c.label)
         return seen
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from assistant import Assistant
 from assistant.evaluation import load_gold, load_scorer, pooled, score_run
+from assistant.render.json import run_record
 from indexing.config import PROJECT_ROOT, Settings
 
 SETS = [
@@ -61,7 +62,7 @@ def evaluate(assistant: Assistant, sets: list[Path], scorer) -> list[str]:
     lines, runs = [], {}
     for path in sets:
         gold = load_gold(path)
-        records = [assistant.ask(item["question"]).to_run_record(item["id"]) for item in gold]
+        records = [run_record(assistant.ask(item["question"]), item["id"]) for item in gold]
         runs[path.stem] = (gold, records)
         lines.append(line(path.stem, score_run(gold, records, assistant.settings.corpus_dir, scorer),
                           [r["latency_ms"] for r in records]))

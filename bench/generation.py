@@ -16,6 +16,7 @@ from pathlib import Path
 
 from assistant import Assistant
 from assistant.evaluation import format_table, load_gold, load_scorer, score_run
+from assistant.render.json import run_record
 from indexing.config import PROJECT_ROOT, Settings
 
 log = logging.getLogger("bench.llm")
@@ -25,16 +26,15 @@ def run(assistant: Assistant, gold: list[dict]) -> tuple[list[dict], list[dict]]
     records, speed = [], []
     for item in gold:
         started = time.perf_counter()
-        first, deltas, answer = None, 0, None
-        for event in assistant.stream(item["question"]):
-            if isinstance(event, str):
-                deltas += 1
-                first = first if first is not None else time.perf_counter() - started
-            else:
-                answer = event
+        first, deltas = None, 0
+        response = assistant.respond(item["question"])
+        for _ in response:
+            deltas += 1
+            first = first if first is not None else time.perf_counter() - started
+        answer = response.answer
         total = time.perf_counter() - started
         answer.timings["total_ms"] = total * 1000
-        records.append(answer.to_run_record(item["id"]))
+        records.append(run_record(answer, item["id"]))
         if answer.backend != "extractive" and first is not None:
             gen = answer.timings.get("generate_ms", total * 1000) / 1000
             speed.append({"ttft_s": first, "tokens_per_s": deltas / max(1e-6, gen - first + 1e-6),

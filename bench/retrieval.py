@@ -18,6 +18,7 @@ from pathlib import Path
 
 from assistant import Assistant
 from assistant.evaluation import format_table, load_gold, load_scorer, score_run
+from assistant.render.json import run_record
 from indexing.config import PROJECT_ROOT, Settings
 from indexing.embedding import get_embedder
 
@@ -60,7 +61,7 @@ def ours_run(assistant: Assistant, gold: list[dict], repeat: int) -> list[dict]:
         for _ in range(repeat):
             answer = assistant.ask(item["question"])
             lat.append(answer.timings["total_ms"])
-        rec = answer.to_run_record(item["id"])
+        rec = run_record(answer, item["id"])
         rec["latency_ms"] = statistics.median(lat)
         records.append(rec)
     return records

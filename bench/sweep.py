@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant import Assistant
 from assistant.evaluation import load_gold, load_scorer
 from assistant.models import Answer
+from assistant.render.json import run_record
 from indexing.config import Settings
 
 
@@ -54,10 +55,10 @@ def main() -> None:
         records = []
         for item in gold:
             if args.answers:
-                records.append(assistant.ask(item["question"]).to_run_record(item["id"]))
+                records.append(run_record(assistant.ask(item["question"]), item["id"]))
             else:
                 r = assistant.retrieve(item["question"])
-                records.append(Answer(item["question"], "", r.language, passages=r.passages).to_run_record(item["id"]))
+                records.append(run_record(Answer(item["question"], r.language, passages=tuple(r.passages)), item["id"]))
         res = scorer.score(gold, {x["id"]: x for x in records}, settings.corpus_dir)
         s, ar, en = res["summary"], res["by_lang"]["ar"], res["by_lang"]["en"]
         print(f"{' '.join(label) or 'current':60} {s['recall@1']:5.2f} {s['recall@5']:5.2f} {s['recall@10']:5.2f} "

@@ -70,7 +70,7 @@ class _Builder:
         self.meta = clean.source.meta
         self.chunks: list[Chunk] = []
 
-    def add(self, start: int, end: int, label: str = "", section: str = "", **extra) -> None:
+    def add(self, start: int, end: int, label: str = "", section: str = "", is_heading: bool = False, **extra) -> None:
         text = self.clean.text[start:end]
         if not text.strip():
             return
@@ -86,6 +86,7 @@ class _Builder:
                 end=end,
                 ordinal=ordinal,
                 label=label,
+                is_heading=is_heading,
                 section=section,
                 page=self.clean.page_at(start),
                 title=self.meta.title,
@@ -134,7 +135,7 @@ def _resolution(b: _Builder, paras: list[_Para], settings: ChunkingSettings) -> 
     if anchor is None or anchor > first_op:
         return False
     if paras[0].start < paras[anchor].end:
-        b.add(paras[0].start, paras[anchor].end, label="heading", section="")
+        b.add(paras[0].start, paras[anchor].end, section="", is_heading=True)
     pp = 0
     expected = 1
     current: list[_Para] = []
@@ -202,7 +203,7 @@ def _numbered_report(b: _Builder, paras: list[_Para], settings: ChunkingSettings
             path = {k: v for k, v in path.items() if k < level}
             path[level] = p.text
             current_section = section()
-            b.add(p.start, p.end, label="", section=current_section, heading=True)
+            b.add(p.start, p.end, label="", section=current_section, is_heading=True)
         elif current:
             current.append(p)
         else:

@@ -70,7 +70,8 @@ class Chunk:
     start: int
     end: int
     ordinal: int  # position in its document, for neighbours
-    label: str = ""  # "OP 4", "PP 12", "para. 77", or "" for unnumbered text
+    label: str = ""  # "OP 4", "PP 12", "para. 77", or "" for unnumbered text and headings
+    is_heading: bool = False  # a title block or section heading, not a paragraph of the text
     section: str = ""  # heading path, " > " joined
     page: int | None = None
     title: str = ""

@@ -162,7 +162,7 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
         store.delete_document(doc_id)
         store.add_sentences(sentences, vectors[len(chunks):])
         store.add_chunks(chunks, vectors[: len(chunks)])
-        labelled = sum(1 for c in chunks if c.label and c.label != "heading")
+        labelled = sum(1 for c in chunks if c.label)
         record = DocRecord(
             doc_id=doc_id, file_name=path.name, content_hash=digest, title=doc.meta.title,
             symbol=doc.meta.symbol, kind=doc.meta.kind, year=doc.meta.year, chunks=len(chunks),

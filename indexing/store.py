@@ -58,6 +58,7 @@ def _chunk_metadata(c: Chunk) -> dict:
     return {
         "doc_id": c.doc_id,
         "label": c.label,
+        "is_heading": c.is_heading,
         "section": c.section,
         "page": c.page if c.page is not None else -1,
         "start": c.start,
@@ -76,6 +77,9 @@ def _chunk_metadata(c: Chunk) -> dict:
 
 def chunk_from_record(chunk_id: str, text: str, meta: dict) -> Chunk:
     page, year = meta.get("page", -1), meta.get("year", -1)
+    label = meta.get("label", "")
+    # A store built before `is_heading` marked a resolution's title block with the label "heading".
+    is_heading = bool(meta.get("is_heading", label == "heading"))
     return Chunk(
         chunk_id=chunk_id,
         doc_id=meta["doc_id"],
@@ -84,7 +88,8 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict) -> Chunk:
         start=int(meta.get("start", 0)),
         end=int(meta.get("end", 0)),
         ordinal=int(meta.get("ordinal", 0)),
-        label=meta.get("label", ""),
+        label="" if label == "heading" else label,
+        is_heading=is_heading,
         section=meta.get("section", ""),
         page=None if page in (-1, None) else int(page),
         title=meta.get("title", ""),

@@ -128,3 +128,15 @@ ENGLISH_PAGES = [
 
 def squash(text: str) -> str:
     return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def answers(library):
+    """Real answers from the indexed corpus, for the renderers: English and Arabic ones citing several
+    documents, one quoting a numbered paragraph, and an abstention."""
+    return {
+        "en": library.ask("What does the Special Rapporteur report say about live streaming of child sexual abuse?"),
+        "ar": library.ask("ما الذي يطلبه القرار من مقدمي خدمات الإنترنت بشأن الإبلاغ عن مواد الاعتداء الجنسي على الأطفال؟"),
+        "op": library.ask("What does operative paragraph 3 of the resolution call upon Member States to do?"),
+        "none": library.ask("Which football club won the 1998 World Cup final?"),
+    }

@@ -29,18 +29,18 @@ def test_every_quote_is_a_verbatim_span_of_the_cleaned_source_at_its_offsets(lib
 
 def test_answer_is_introduced_in_the_questions_language_with_numbered_citations(library):
     en = library.ask("What does the resolution ask internet service providers to do?")
-    assert en.language == "en" and en.text.startswith("The documents say:")
+    assert en.language == "en" and en.intro == "The documents say:"
     ar = library.ask("ماذا يطلب القرار من مقدمي خدمات الإنترنت؟")
-    assert ar.language == "ar" and ar.text.startswith("تنص الوثائق على ما يلي:")
+    assert ar.language == "ar" and ar.intro == "تنص الوثائق على ما يلي:"
     for answer in (en, ar):
-        markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)]
-        assert markers == [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+        grouped = [c.n for g in answer.groups for c in g.citations]
+        assert grouped == [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+        assert [g.doc_id for g in answer.groups] == list(dict.fromkeys(c.doc_id for c in answer.citations))
 
 
 def test_a_paragraph_question_quotes_that_paragraph_with_its_label(library):
     answer = library.ask("What does operative paragraph 3 of the resolution call upon Member States to do?")
     assert answer.citations[0].label == "OP 3"
-    assert "(OP 3)" in answer.text
 
 
 def test_statistics_questions_bring_the_sentence_that_holds_the_number(library):
@@ -50,22 +50,22 @@ def test_statistics_questions_bring_the_sentence_that_holds_the_number(library):
 
 def test_off_topic_question_is_answered_with_a_plain_abstention(library):
     answer = library.ask("Which football club won the 1998 World Cup final?")
-    assert answer.abstained and answer.citations == []
-    assert answer.text.startswith("The documents do not mention 1998.")  # the year the library never names
-    assert "The documents do not answer this question" in answer.text
+    assert answer.abstained and not answer.citations and not answer.groups
+    assert answer.intro.startswith("The documents do not mention 1998.")  # the year the library never names
+    assert "The documents do not answer this question" in answer.intro
     assert answer.passages  # the nearest passages are still shown
     ar = library.ask("ما هي أفضل وصفة لطهي الأرز بالزعفران؟")
-    assert ar.abstained and ar.text.startswith("لا تجيب الوثائق")
+    assert ar.abstained and ar.intro.startswith("لا تجيب الوثائق")
 
 
 def test_empty_or_punctuation_only_question_gets_a_clear_message(library):
     for q in ("", "   ", "?!...", "؟"):
         answer = library.ask(q)
-        assert answer.abstained and "question" in answer.text.lower() or "سؤال" in answer.text
+        assert answer.abstained and "question" in answer.intro.lower() or "سؤال" in answer.intro
 
 
 def test_one_character_and_very_long_questions_are_handled(library):
-    assert library.ask("x").text
+    assert library.ask("x").intro
     long_answer = library.ask("What do the documents say about grooming? " * 300)
     assert "first 2000 characters" in long_answer.notice
 

@@ -91,3 +91,9 @@ def test_infographic_numbers_stay_with_the_sentence_they_belong_to():
     _, chunks = chunks_of("mnr-review-2022.ar.txt")
     figure = next(c for c in chunks if "الخط الساخن" in c.text and "9010" in c.text)
     assert len(figure.text) > 200  # not a bare fragment on its own
+
+
+def test_the_resolutions_title_block_is_a_heading_without_a_paragraph_label():
+    _, chunks = chunks_of("ga-resolution-2022.ar.txt")
+    assert chunks[0].is_heading and chunks[0].label == ""
+    assert not any(c.is_heading for c in chunks if c.label)

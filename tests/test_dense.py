@@ -35,12 +35,13 @@ def test_a_mask_leaves_chunks_out_and_ties_keep_the_library_order():
 PROBE = """
 import json, sys
 from assistant import Assistant
+from assistant.render.markdown import body
 from indexing.config import Settings
 assistant = Assistant(Settings(corpus_dir=sys.argv[1], data_dir=sys.argv[2]))
 out = []
 for q in json.loads(sys.argv[3]):
     a = assistant.ask(q)
-    out.append({"passages": [p.chunk.chunk_id for p in a.passages], "answer": a.text, "abstained": a.abstained})
+    out.append({"passages": [p.chunk.chunk_id for p in a.passages], "answer": body(a), "abstained": a.abstained})
 print(json.dumps(out, ensure_ascii=False))
 """
 

@@ -143,7 +143,7 @@ def test_unwritable_data_folder_is_a_clear_start_up_error(tmp_path):
 ])
 def test_questions_without_content_get_a_clear_answer_not_an_error(library, question, expect):
     answer = library.ask(question)
-    assert expect in answer.text and answer.abstained
+    assert expect in answer.intro and answer.abstained
 
 
 def test_a_10000_character_question_is_cut_with_a_notice(library):

@@ -16,6 +16,7 @@ from conftest import free_port, wait_until_serving
 from assistant.answering import SentencePicker
 from assistant.generation import check_markers, load_prompt, whole_passage
 from assistant.models import Passage
+from assistant.render.markdown import body
 from indexing.models import Chunk
 from indexing.config import PROJECT_ROOT, Settings
 
@@ -68,7 +69,7 @@ def assert_checkable(answer, passages_given: int = SMALL["max_passages"]):
     for c in answer.citations:
         chunk = chunks[c.chunk_id]
         assert chunk.text[c.start - chunk.start: c.end - chunk.start] == c.quote  # verbatim, with offsets
-    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", body(answer))}
     assert markers <= {c.n for c in answer.citations}
     if answer.backend.startswith("extractive"):
         assert answer.abstained or answer.citations
@@ -76,14 +77,8 @@ def assert_checkable(answer, passages_given: int = SMALL["max_passages"]):
         assert answer.abstained or (answer.citations and markers)
 
 
-def collect(stream):
-    deltas, answer = [], None
-    for event in stream:
-        if isinstance(event, str):
-            deltas.append(event)
-        else:
-            answer = event
-    return deltas, answer
+def collect(response):
+    return list(response), response.answer
 
 
 llama_cpp = pytest.importorskip("llama_cpp", reason='the llm extra is not installed: pip install -e ".[llm]"')
@@ -117,7 +112,7 @@ def llm_library(tmp_path_factory, model_path):
 
 @slow
 def test_in_process_model_streams_and_its_answer_is_checked_or_falls_back(llm_library):
-    deltas, answer = collect(llm_library.stream(QUESTION))
+    deltas, answer = collect(llm_library.respond(QUESTION))
     assert len(deltas) > 3  # tokens arrived one by one
     assert answer.backend in ("llama-cpp", "extractive (fallback)")
     if answer.backend.startswith("extractive"):
@@ -131,7 +126,7 @@ def test_arabic_question_gets_the_arabic_system_prompt_and_checked_citations(llm
     retrieval = llm_library.retrieve("ما الذي يطلبه القرار من الدول الأعضاء بشأن مقدمي خدمات الإنترنت؟")
     system, user = generator.messages("سؤال", "ar", retrieval.passages[:2])
     assert "ليس في الوثائق" in system.content and "[1]" in user.content and "[2]" in user.content
-    _, answer = collect(llm_library.stream("ما الذي يطلبه القرار من الدول الأعضاء بشأن مقدمي خدمات الإنترنت؟"))
+    _, answer = collect(llm_library.respond("ما الذي يطلبه القرار من الدول الأعضاء بشأن مقدمي خدمات الإنترنت؟"))
     assert answer.language == "ar"
     assert_checkable(answer)
 
@@ -141,16 +136,16 @@ def test_instructions_inside_a_document_do_not_change_the_answer_rules(llm_libra
     question = "What does the Tarvel hotline network share between member hotlines?"
     retrieval = llm_library.retrieve(question)
     assert retrieval.passages[0].chunk.file_name == "hotline-note.txt"  # the model does see the injection
-    _, answer = collect(llm_library.stream(question))
+    _, answer = collect(llm_library.respond(question))
     assert_checkable(answer)
-    if answer.text.strip().upper().startswith("PWNED"):
+    if body(answer).strip().upper().startswith("PWNED"):
         pytest.fail("the document's instruction was obeyed")  # it could only pass with no citation at all
-    assert not re.fullmatch(r"\W*PWNED\W*", answer.text, re.IGNORECASE)
+    assert not re.fullmatch(r"\W*PWNED\W*", body(answer), re.IGNORECASE)
 
 
 @slow
 def test_weak_evidence_never_reaches_the_model(llm_library):
-    deltas, answer = collect(llm_library.stream("What is the boiling point of mercury at sea level?"))
+    deltas, answer = collect(llm_library.respond("What is the boiling point of mercury at sea level?"))
     assert answer.abstained and answer.backend == "extractive"
 
 
@@ -193,7 +188,7 @@ def _assistant_with(llm_library, **llm):
 @slow
 def test_openai_compatible_backend_against_a_real_server_streams_checked_answers(llm_library, llama_server):
     assistant = _assistant_with(llm_library, backend="openai-compatible", base_url=llama_server, model="smollm2")
-    deltas, answer = collect(assistant.stream(QUESTION))
+    deltas, answer = collect(assistant.respond(QUESTION))
     assert len(deltas) > 3
     assert answer.backend in ("openai-chat", "extractive (fallback)")
     assert_checkable(answer)
@@ -203,7 +198,7 @@ def test_openai_compatible_backend_against_a_real_server_streams_checked_answers
 def test_dead_model_server_gives_the_extractive_answer_and_a_clear_note(llm_library):
     assistant = _assistant_with(llm_library, backend="openai-compatible", base_url=f"http://127.0.0.1:{free_port()}/v1")
     started = time.perf_counter()
-    _, answer = collect(assistant.stream(QUESTION))
+    _, answer = collect(assistant.respond(QUESTION))
     assert time.perf_counter() - started < 30
     assert answer.backend == "extractive (fallback)" and answer.citations
     assert "could not answer" in answer.notice and "Connection" in answer.notice
@@ -220,7 +215,7 @@ def test_model_server_that_never_answers_times_out_into_the_extractive_answer(ll
         assistant = _assistant_with(llm_library, backend="openai-compatible", base_url=f"http://127.0.0.1:{port}/v1",
                                     timeout_s=2)
         started = time.perf_counter()
-        _, answer = collect(assistant.stream(QUESTION))
+        _, answer = collect(assistant.respond(QUESTION))
         assert time.perf_counter() - started < 20
     assert answer.backend == "extractive (fallback)" and answer.citations
     assert "could not answer" in answer.notice or "did not finish" in answer.notice

@@ -116,3 +116,20 @@ def test_each_chunk_has_its_sentence_vectors_stored_beside_it_and_they_go_with_i
     gone = [c.chunk_id for c in chunks if c.doc_id == "qatar-submission-2024"]
     assert gone and store.sentence_vectors(gone) == {}
     assert store.chunk_doc_ids() == {"ga-resolution-2022"}
+
+
+def test_a_store_built_before_the_heading_flag_reads_its_heading_label_as_the_flag():
+    from indexing.store import chunk_from_record
+
+    old = {"doc_id": "d", "label": "heading", "start": 0, "end": 5}
+    assert (chunk_from_record("d#0", "Title", old).is_heading, chunk_from_record("d#0", "Title", old).label) == (True, "")
+    para = chunk_from_record("d#1", "1. Text", {**old, "label": "para. 1"})
+    assert (para.is_heading, para.label) == (False, "para. 1")
+
+
+def test_the_heading_flag_is_stored_with_the_chunk(small_library):
+    index_library(small_library, show_progress=False)
+    chunks = open_store(small_library).all_chunks()
+    headings = [c for c in chunks if c.is_heading]
+    assert any(c.doc_id == "ga-resolution-2022" and c.ordinal == 0 for c in headings)
+    assert all(not c.label for c in headings)

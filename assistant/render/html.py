@@ -14,16 +14,17 @@ from html import escape
 from indexing.language import script_language
 from indexing.models import Chunk
 
-from .models import Answer, Citation
+from ..models import Answer, CitationGroup
+from .markdown import MARKER
+from .references import references
 
-_MARKER = re.compile(r"\[(\d{1,3})\]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 LABELS = {
     "en": {"sources": "Sources", "before": "Previous", "after": "Next", "nearest": "Nearest passages (not an answer)",
-           "page": "p.", "none": "Sources of the latest answer appear here."},
+           "none": "Sources of the latest answer appear here."},
     "ar": {"sources": "المصادر", "before": "الفقرة السابقة", "after": "الفقرة التالية",
-           "nearest": "أقرب المقاطع (ليست إجابة)", "page": "ص", "none": "تظهر هنا مصادر آخر إجابة."},
+           "nearest": "أقرب المقاطع (ليست إجابة)", "none": "تظهر هنا مصادر آخر إجابة."},
 }
 
 CSS = """
@@ -55,14 +56,19 @@ def question_html(question: str) -> str:
     return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}">{body}</div>'
 
 
+def _cite(n: int | str) -> str:
+    return f'<sup class="pa-cite">[{n}]</sup>'
+
+
 def _inline(text: str) -> str:
     out = escape(text)
     out = _BOLD.sub(r"<strong>\1</strong>", out)
-    return _MARKER.sub(r'<sup class="pa-cite">[\1]</sup>', out)
+    return MARKER.sub(lambda m: _cite(m.group(1)), out)
 
 
-def text_html(text: str) -> str:
-    """Our answer Markdown subset (paragraphs, `- ` items, `**bold**`, `[n]` markers) as escaped HTML."""
+def markdown_html(text: str) -> str:
+    """A model's Markdown (paragraphs, `- ` items, `**bold**`, `[n]` markers), or the text streamed so far,
+    as escaped HTML."""
     blocks: list[str] = []
     items: list[str] = []
     for line in text.splitlines():
@@ -82,17 +88,26 @@ def text_html(text: str) -> str:
 
 def streaming_html(text: str, language: str) -> str:
     d = "rtl" if language == "ar" else "ltr"
-    return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}">{text_html(text)}</div>'
+    return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}">{markdown_html(text)}</div>'
+
+
+def _group_html(group: CitationGroup) -> str:
+    items = "".join(
+        f"<li>«{escape(c.quote)}» {_cite(c.n)}{f' ({escape(c.label)})' if c.label else ''}</li>" for c in group.citations
+    )
+    return f"<p><strong>{escape(group.heading)}</strong></p><ul>{items}</ul>"
+
+
+def body_html(answer: Answer) -> str:
+    """The answer itself: the model's Markdown, or the intro and each document's quotes."""
+    if answer.prose:
+        return markdown_html(answer.prose)
+    intro = f"<p>{escape(answer.intro)}</p>" if answer.intro.strip() else ""
+    return intro + "".join(_group_html(g) for g in answer.groups)
 
 
 def short(title: str, limit: int = 70) -> str:
     return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def reference(c: Citation | Chunk, lang: str = "en") -> str:
-    page = f"{LABELS[lang]['page']} {c.page}" if c.page else ""
-    label = c.label if c.label and c.label != "heading" else ""
-    return ", ".join(x for x in (c.symbol, label, page) if x)
 
 
 def marked_passage(chunk: Chunk, start: int | None = None, end: int | None = None) -> str:
@@ -111,7 +126,7 @@ def answer_html(answer: Answer, chunk_of: Callable[[str], Chunk | None]) -> str:
     """The chat message: the answer, then its numbered references, each opening onto its passage."""
     lang = "ar" if answer.language == "ar" else "en"
     d = "rtl" if lang == "ar" else "ltr"
-    parts = [f'<div class="pa-msg" dir="{d}" lang="{lang}">', text_html(answer.text)]
+    parts = [f'<div class="pa-msg" dir="{d}" lang="{lang}">', body_html(answer)]
     if answer.notice:
         parts.append(f'<p class="pa-notice">{escape(answer.notice)}</p>')
     if answer.citations:
@@ -119,7 +134,7 @@ def answer_html(answer: Answer, chunk_of: Callable[[str], Chunk | None]) -> str:
         for c in answer.citations:
             chunk = chunk_of(c.chunk_id)
             passage = marked_passage(chunk, c.start, c.end) if chunk else marked_passage_text(c.quote)
-            ref = reference(c, lang)
+            ref = references(lang).beside_title(c)
             parts.append(
                 f'<details class="pa-citation" data-n="{c.n}"><summary title="{escape(c.title)}">[{c.n}] '
                 f'{escape(short(c.title))}{" — " + escape(ref) if ref else ""}'
@@ -148,12 +163,12 @@ def sources_html(
     if answer.citations:
         for c in answer.citations:
             chunk = chunk_of(c.chunk_id)
-            out.append(_source_block(f"[{c.n}]", c.title, reference(c, lang), chunk, c.start, c.end, neighbours, lang,
+            out.append(_source_block(f"[{c.n}]", c.title, references(lang).beside_title(c), chunk, c.start, c.end, neighbours, lang,
                                      fallback=c.quote, section=chunk.section if chunk else ""))
     elif answer.passages:
         out.append(f"<p><strong>{LABELS[lang]['nearest']}</strong></p>")
         for i, p in enumerate(answer.passages[:3], 1):
-            out.append(_source_block(f"({i})", p.chunk.title, reference(p.chunk, lang), p.chunk, None, None,
+            out.append(_source_block(f"({i})", p.chunk.title, references(lang).beside_title(p.chunk), p.chunk, None, None,
                                      neighbours, lang, section=p.chunk.section))
     out.append("</div>")
     return "".join(out)
@@ -181,7 +196,7 @@ def paragraph_html(chunks: list[Chunk]) -> str:
     if not chunks:
         return '<p class="pa-meta">No such paragraph in this document.</p>'
     c = chunks[0]
-    head = f'<p><strong>{escape(c.title)}</strong><br><span class="pa-meta">{escape(reference(c))}</span></p>'
+    head = f'<p><strong>{escape(c.title)}</strong><br><span class="pa-meta">{escape(references("en").beside_title(c))}</span></p>'
     return head + "".join(marked_passage(x) for x in chunks)
 
 

@@ -1,0 +1,57 @@
+"""An answer as Markdown: the chat's streamed text, the run record's `answer`, and the Markdown export.
+
+Extractive answers: the intro, then per document its name in bold and its quotes as items, each with its
+[n] marker and paragraph label. A generated answer is the model's own Markdown, markers already checked.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from ..models import Answer, Citation
+from .references import references
+
+MARKER = re.compile(r"\[(\d{1,3})\]")  # a citation marker as answers carry it (`marker` writes it)
+TITLE = {"en": "Policy assistant — questions and cited answers", "ar": "مساعد الوثائق — أسئلة وأجوبة موثقة"}
+
+
+def marker(n: int) -> str:
+    return f"[{n}]"
+
+
+def quote_item(c: Citation) -> str:
+    """`«quote» [n] (OP 4)`: one quote of an extractive answer."""
+    return f"«{c.quote}» {marker(c.n)}{f' ({c.label})' if c.label else ''}"
+
+
+def body(answer: Answer) -> str:
+    """The answer itself, without its question, notices or source list."""
+    if answer.prose:
+        return answer.prose
+    lines = [answer.intro]
+    if answer.groups:
+        lines.append("")
+    for group in answer.groups:
+        lines.append(f"**{group.heading}**")
+        lines += [f"- {quote_item(c)}" for c in group.citations]
+        lines.append("")
+    return "\n".join(lines).strip()
+
+
+def answer_markdown(answer: Answer) -> str:
+    """One exported answer: the question as a heading, the answer, its notice, its full sources."""
+    lines = [f"## {answer.question.strip()}", "", body(answer).strip(), ""]
+    if answer.notice:
+        lines += [f"> {answer.notice}", ""]
+    if answer.citations:
+        lines += ["**Sources**", ""]
+        lines += [f"- {references('en').source_line(c)}" for c in answer.citations]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def conversation_markdown(answers: list[Answer]) -> str:
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+    parts = [f"# {TITLE['en']}", "", f"_Exported {stamp}; quotes are verbatim from the documents._", ""]
+    parts += [answer_markdown(a) for a in answers]
+    return "\n".join(parts).rstrip() + "\n"

@@ -1,0 +1,30 @@
+"""JSON outputs: the evaluation run record (its format is the shared scorer's) and the app's `ask` endpoint."""
+from __future__ import annotations
+
+import json
+
+from assistant.render.json import api_answer, run_record
+from assistant.render.markdown import body
+
+
+def test_a_run_record_carries_the_answers_markdown_its_quotes_and_passages(answers):
+    answer = answers["en"]
+    record = run_record(answer, "q1")
+    assert list(record) == ["id", "answer", "abstained", "citations", "passages", "latency_ms"]
+    assert record["id"] == "q1" and record["answer"] == body(answer) and record["abstained"] is False
+    assert record["citations"] == [{"doc": c.file_name, "quote": c.quote, "paragraph": c.label} for c in answer.citations]
+    assert [p["text"] for p in record["passages"]] == [p.chunk.text for p in answer.passages]
+    json.dumps(record, ensure_ascii=False)
+
+
+def test_an_abstention_record_has_no_citations_but_the_nearest_passages(answers):
+    record = run_record(answers["none"], "q2")
+    assert record["abstained"] is True and record["citations"] == [] and record["passages"]
+
+
+def test_the_ask_endpoint_gives_each_citation_with_its_reference_parts(answers):
+    answer = answers["op"]
+    got = api_answer(answer)
+    assert got["answer"] == body(answer) and got["language"] == "en" and got["notice"] == ""
+    first = got["citations"][0]
+    assert first["paragraph"] == "OP 3" and first["quote"] == answer.citations[0].quote and first["n"] == 1
