@@ -92,9 +92,12 @@ class SentencePicker:
     which is what finds the right Arabic sentence for an English question when no glossary term links them."""
 
     def __init__(self, idf: dict[str, float] | None = None, vectors=None, dense_weight: float = 0.0,
-                 covered_weight: float = 1.0):
+                 covered_weight: float = 1.0, rank_decay: float = 0.35, min_gain_ratio: float = 0.0):
         self.idf = idf or {}
         self.covered_weight = covered_weight
+        self.rank_decay = rank_decay  # a sentence of the n-th passage counts 1 / (1 + rank_decay * n)
+        # A further sentence that adds less than this share of the first one's gain is padding, not evidence.
+        self.min_gain_ratio = min_gain_ratio
         self.vectors = vectors if dense_weight > 0 else None  # a SentenceVectors
         self.dense_weight = dense_weight
 
@@ -163,10 +166,10 @@ class SentencePicker:
                 if n in taken or used.get(c.rank, 0) >= per_passage:
                     continue
                 lexical = self._lexical(c.words, terms, len(c.words), wants_number and c.has_number, covered)
-                gain = (lexical + c.dense) / (1 + 0.35 * c.rank)
+                gain = (lexical + c.dense) / (1 + self.rank_decay * c.rank)
                 if gain > best_gain:
                     best, best_gain = n, gain
-            if best is None:
+            if best is None or (chosen and best_gain < self.min_gain_ratio * chosen[0].score):
                 break
             c = cands[best]
             taken.add(best)
@@ -253,6 +256,16 @@ def support(
             best = max(best, picker.score(sentence, terms, wants_number=False, length_cap=SUPPORT_LENGTH_CAP,
                                            length_floor=SUPPORT_LENGTH_FLOOR))
     return best
+
+
+def unknown_share(question: str, vocabulary: set[str], stemming: bool = True) -> float:
+    """The share of the question's words (numbers aside) that the library never uses: a question made mostly
+    of words foreign to the documents ("a saffron rice recipe") is not about them, whatever one shared word
+    ("best", of "best practices") scores."""
+    terms = [t for t in search_terms(question, stemming) if not t.isdigit()]
+    if not terms:
+        return 0.0
+    return sum(t not in vocabulary for t in terms) / len(terms)
 
 
 def build_citations(sentences: list[Sentence]) -> tuple[Citation, ...]:

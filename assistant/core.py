@@ -19,7 +19,7 @@ from indexing.pipeline import IndexReport, index_library, library_files, open_st
 from indexing.store import DocRecord
 
 from .answering import OTHER_LANGUAGE, SentencePicker, abstain_text, build_citations, by_document, intro
-from .answering import not_mentioned_intro
+from .answering import not_mentioned_intro, unknown_share
 from .answering import quantity_focus
 from .answering import support as evidence_support
 from .glossary import Glossary
@@ -72,7 +72,7 @@ class Assistant:
     def _picker(self) -> SentencePicker:
         cfg = self.settings.answer
         return SentencePicker(self.retriever.lexical.idf, self.retriever.sentences, cfg.sentence_dense_weight,
-                              cfg.covered_weight)
+                              cfg.covered_weight, cfg.rank_decay, cfg.min_gain_ratio)
 
     def _reader(self) -> QuestionReader:
         cfg = self.settings.question
@@ -289,11 +289,20 @@ class Assistant:
         return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages,
                                 depth=self.settings.answer.support_depth, focus_terms=focus_terms)
 
+    def _foreign(self, question: str, retrieval: Retrieval) -> bool:
+        """Most of the question's words are words the library never uses (in a language the setting names: the
+        library's vocabulary speaks for its main language only)."""
+        cfg = self.settings.answer
+        if retrieval.referenced or retrieval.language not in cfg.unknown_terms_languages:
+            return False
+        vocabulary = self.retriever.lexical.vocabulary
+        return unknown_share(question, vocabulary, self.settings.retrieval.stemming) >= cfg.unknown_terms_share
+
     def _extractive(self, question: str, language: str, retrieval: Retrieval) -> Answer:
         t0 = time.perf_counter()
         passages = retrieval.passages
         strength = self.support(question, retrieval)
-        if not passages or strength < self.settings.answer.abstain_threshold:
+        if not passages or strength < self.settings.answer.abstain_threshold or self._foreign(question, retrieval):
             return Answer(question, language, intro=abstain_text(language), passages=tuple(passages), abstained=True,
                           support=strength, timings={"answer_ms": (time.perf_counter() - t0) * 1000})
         cfg = self.settings.answer

@@ -28,6 +28,11 @@ class LexicalIndex:
         # BM25's idf, shared with the sentence picker so both weigh rare terms the same way.
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
 
+    @property
+    def vocabulary(self) -> set[str]:
+        """The index's terms (normalised, stemmed as the index is)."""
+        return self._vocab
+
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk for the query, in `self.chunks` order."""
         terms = [t for t in search_terms(query, self.stemming) if t in self._vocab]

@@ -105,9 +105,12 @@ class Speller:
 
     def correct(self, text: str) -> str:
         out = []
-        for word in _WORD.findall(text):
+        for n, word in enumerate(_WORD.findall(text)):
             lead, core, trail = _EDGE.match(word).groups()
             key = core.lower()
+            if n and key != core:  # a capital inside the question marks a name ("TikTok"), not a typo
+                out.append(word)
+                continue
             if len(key) < self.min_length or not (key.isascii() and key.isalpha()) or key in self.vocabulary:
                 out.append(word)
                 continue

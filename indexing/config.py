@@ -88,10 +88,18 @@ class AnswerSettings(BaseModel):
     sentence_dense_weight: float = 2.0
     # A question term a chosen sentence already shows counts this much in the next sentences' scores.
     covered_weight: float = 1.0
+    # A sentence of the n-th passage has its score divided by 1 + rank_decay * n.
+    rank_decay: float = 0.35
+    # The answer stops when the next sentence would add less than this share of the first sentence's score
+    # (as many sentences as the evidence supports, not a fixed number).
+    min_gain_ratio: float = 0.0
     # The evidence for the abstain rule is the best sentence of this many top passages.
     support_depth: int = 5
-    # Calibrated on the dev set by `bench/calibrate.py`; see README.
-    abstain_threshold: float = 1.25
+    # Chosen over dev, dev2 and bench/gold/own.jsonl by leave-one-set-out (bench/compare.py); see README.
+    abstain_threshold: float = 1.0
+    # A question in one of these languages abstains when this share of its words is absent from the library.
+    unknown_terms_share: float = 0.4
+    unknown_terms_languages: list[str] = ["ar"]
 
 
 class LLMSettings(BaseModel):

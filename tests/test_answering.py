@@ -99,3 +99,18 @@ def test_a_fragment_left_by_a_pdf_line_cut_is_quoted_with_the_sentence_that_carr
     assert picked[0].text.startswith("The report defines social validation")
     assert picked[0].text.endswith("validation from viewers.")  # carried on, but not across the line break
     assert text[picked[0].start: picked[0].end] == picked[0].text
+
+
+def test_an_arabic_question_made_of_words_the_library_never_uses_abstains(library):
+    answer = library.ask("كيف أصنع كعكة الشوكولاتة في البيت؟")
+    assert answer.abstained and not answer.citations
+
+
+def test_unknown_share_counts_the_words_the_library_lacks():
+    from assistant.answering import unknown_share
+    from indexing.language import search_terms
+
+    vocabulary = set(search_terms("حماية الأطفال من الاستغلال"))
+    assert unknown_share("حماية الأطفال", vocabulary) == 0.0
+    assert unknown_share("وصفة الأرز", vocabulary) == 1.0
+    assert unknown_share("2019", vocabulary) == 0.0
