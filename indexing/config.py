@@ -81,8 +81,8 @@ class QuestionSettings(BaseModel):
 
 class AnswerSettings(BaseModel):
     passages: int = 4  # the top passages the answer's sentences come from
-    max_sentences: int = 5
-    max_per_passage: int = 3  # a numbered report paragraph often answers in its third or fourth sentence
+    max_sentences: int = 6
+    max_per_passage: int = 5  # a numbered report paragraph often answers in its third or fourth sentence
     named_paragraph_sentences: int = 8  # "what does OP 4 say?" quotes that paragraph at length
     # Weight of a sentence's cosine similarity to the question when picking the answer's sentences.
     sentence_dense_weight: float = 2.0
