@@ -150,7 +150,7 @@ class SentencePicker:
             for n, (s, e) in enumerate(spans):
                 sentence = p.chunk.text[s:e]
                 if is_bibliographic(sentence):
-                    continue  # an endnote's link or access date, or a heading, is never the answer
+                    continue  # an endnote's link or access date is never the answer
                 words = sentence_terms(sentence)
                 if not words:
                     continue
