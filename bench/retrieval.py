@@ -1,10 +1,11 @@
 """Retrieval and answer quality and latency, beside the tutorial pipeline a user would otherwise copy.
 
-Baseline (same process, same machine): RecursiveCharacterTextSplitter(1000, 200) over the raw files,
-all-MiniLM-L6-v2 embeddings, Chroma similarity search k=10, the top passage as the "answer".
-Ours: `Assistant.ask` on the indexed library. Both runs are scored by the shared scorer.
+Baselines (same process, same machine), over RecursiveCharacterTextSplitter(1000, 200) splits of the raw files:
+the tutorial pipeline (all-MiniLM-L6-v2 embeddings, Chroma similarity search k=10) and plain BM25 (bm25s with its
+own tokenizer), the top passage as the "answer". Ours: `Assistant.ask` on the indexed library. Every run is
+scored by the shared scorer, one table per gold set; `bench/compare.py` prints the ablation lines.
 
-    python bench/retrieval.py [--gold ../shared/eval/dev.jsonl] [--repeat 3]
+    python bench/retrieval.py [--gold dev.jsonl dev2.jsonl bench/gold/own.jsonl] [--repeat 3]
 """
 from __future__ import annotations
 
@@ -25,18 +26,41 @@ from indexing.embedding import get_embedder
 log = logging.getLogger("bench.retrieval")
 
 
-def baseline_run(corpus: Path, gold: list[dict]) -> list[dict]:
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
+def splits(corpus: Path) -> tuple[list[str], list[dict]]:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
-    emb = get_embedder("minilm")
     texts, metas = [], []
     for path in sorted(corpus.glob("*.txt")):
         for piece in splitter.split_text(path.read_text(encoding="utf-8")):
             texts.append(piece)
             metas.append({"doc": path.name})
+    return texts, metas
+
+
+def bm25_run(corpus: Path, gold: list[dict]) -> list[dict]:
+    import bm25s
+
+    texts, metas = splits(corpus)
+    index = bm25s.BM25()
+    index.index(bm25s.tokenize(texts, show_progress=False), show_progress=False)
+    records = []
+    for item in gold:
+        t0 = time.perf_counter()
+        ids, _ = index.retrieve(bm25s.tokenize([item["question"]], show_progress=False), k=10, show_progress=False)
+        ms = (time.perf_counter() - t0) * 1000
+        passages = [{"doc": metas[i]["doc"], "text": texts[i]} for i in ids[0]]
+        records.append({"id": item["id"], "answer": passages[0]["text"] if passages else "", "abstained": False,
+                        "citations": [], "passages": passages, "latency_ms": ms})
+    return records
+
+
+def baseline_run(corpus: Path, gold: list[dict]) -> list[dict]:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    emb = get_embedder("minilm")
+    texts, metas = splits(corpus)
     with tempfile.TemporaryDirectory() as tmp:
         client = chromadb.PersistentClient(tmp, settings=ChromaSettings(anonymized_telemetry=False))
         col = client.create_collection("baseline", embedding_function=None)
@@ -69,7 +93,9 @@ def ours_run(assistant: Assistant, gold: list[dict], repeat: int) -> list[dict]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, default=PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl")
+    ap.add_argument("--gold", type=Path, nargs="+", default=[
+        PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl", PROJECT_ROOT.parent / "shared" / "eval" / "dev2.jsonl",
+        PROJECT_ROOT / "bench" / "gold" / "own.jsonl"])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=PROJECT_ROOT / "runs")
@@ -78,35 +104,29 @@ def main() -> None:
     for noisy in ("chromadb", "bm25s", "indexing", "assistant", "httpx"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
-    gold = load_gold(args.gold)
-    scorer = load_scorer(args.gold)
+    scorer = load_scorer(args.gold[0])
     settings = Settings(**({"data_dir": args.data_dir} if args.data_dir else {}))
     corpus = settings.corpus_dir
-
-    base = baseline_run(corpus, gold)
-    base_score = score_run(gold, base, corpus, scorer)
     assistant = Assistant(settings)
     assistant.index(show_progress=False)
-    ours = ours_run(assistant, gold, args.repeat)
-    our_score = score_run(gold, ours, corpus, scorer)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, recs in (("baseline", base), ("ours", ours)):
-        (args.out / f"bench-{name}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
-
-    log.info("Tutorial baseline (RecursiveCharacterTextSplitter 1000/200 + all-MiniLM-L6-v2 + Chroma k=10):")
-    log.info(format_table(base_score))
-    log.info("\nThis assistant:")
-    log.info(format_table(our_score))
-    b, o = base_score["summary"], our_score["summary"]
-    log.info("\n%-16s %10s %10s %8s", "metric", "baseline", "ours", "ratio")
-    for key in ("recall@1", "recall@5", "recall@10", "mrr@10", "facts", "cited_ok", "abstain_ok", "false_abstain",
-                "latency_p50_ms", "latency_p95_ms"):
-        bv, ov = b.get(key), o.get(key)
-        ratio = f"{ov / bv:.1f}x" if isinstance(bv, (int, float)) and isinstance(ov, (int, float)) and bv else "-"
-        log.info("%-16s %10s %10s %8s", key, bv, ov, ratio)
-    for lang in ("en", "ar"):
-        log.info("recall@5 %s: baseline %s, ours %s", lang, base_score["by_lang"][lang].get("recall@5"),
-                 our_score["by_lang"][lang].get("recall@5"))
+    keys = ("recall@1", "recall@5", "recall@10", "mrr@10", "facts", "cited_ok", "abstain_ok", "false_abstain",
+            "latency_p50_ms", "latency_p95_ms")
+    for path in args.gold:
+        gold = load_gold(path)
+        runs = {"tutorial": baseline_run(corpus, gold), "bm25": bm25_run(corpus, gold),
+                "ours": ours_run(assistant, gold, args.repeat)}
+        scores = {name: score_run(gold, recs, corpus, scorer) for name, recs in runs.items()}
+        for name, recs in runs.items():
+            (args.out / f"bench-{path.stem}-{name}.jsonl").write_text(
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+        log.info("\n== %s (%d questions)\n%-16s %10s %10s %10s", path.stem, len(gold), "metric", "tutorial", "bm25", "ours")
+        for key in keys:
+            log.info("%-16s %10s %10s %10s", key, *(scores[n]["summary"].get(key, "-") for n in runs))
+        for lang in ("en", "ar"):
+            log.info("%-16s %10s %10s %10s", f"recall@5 {lang}",
+                     *(scores[n]["by_lang"].get(lang, {}).get("recall@5", "-") for n in runs))
+        log.info("facts en         %10s %10s %10s", *(scores[n]["by_lang"].get("en", {}).get("facts", "-") for n in runs))
 
 
 if __name__ == "__main__":
