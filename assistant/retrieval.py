@@ -6,7 +6,10 @@ are fused by weighted reciprocal rank. The head of that list is then re-ordered 
 cosine of each passage's closest *sentence* to the question (sentence vectors are stored at indexing), which
 is where an English question meets its Arabic passage most precisely; and how much a passage has the shape
 of the answer the question asks for (intent.py). A paragraph the question names is put first, whatever the
-scores say; a document the question names restricts the search to it.
+scores say; a document the question names restricts the search to it. Three more first-stage lists can
+join the fusion (each off by default, see RetrievalSettings and the ablation in bench/compare.py): a second
+embedding model's dense search, the chunks of the nearest stored sentences, and a BM25 pass with the
+distinctive terms of the other-script top hits (pseudo-relevance feedback).
 """
 from __future__ import annotations
 
