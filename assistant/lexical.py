@@ -17,6 +17,7 @@ class LexicalIndex:
         self.chunks = chunks
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         docs = [search_terms(c.search_text, stemming) or ["∅"] for c in chunks]
+        self._terms = [set(d) for d in docs]
         if docs:
             self._bm25.index(docs, show_progress=False)
         self._vocab = set(self._bm25.vocab_dict) if docs else set()
@@ -33,9 +34,29 @@ class LexicalIndex:
         """The index's terms (normalised, stemmed as the index is)."""
         return self._vocab
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every chunk for the query, in `self.chunks` order."""
-        terms = [t for t in search_terms(query, self.stemming) if t in self._vocab]
+    def scores(self, query: str, extra_terms: list[str] = ()) -> np.ndarray:
+        """BM25 score of every chunk for the query (plus terms already in search form), in `self.chunks` order."""
+        terms = [t for t in [*search_terms(query, self.stemming), *extra_terms] if t in self._vocab]
         if not terms or not self.chunks:
             return np.zeros(len(self.chunks), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+
+    def query_terms(self, query: str) -> set[str]:
+        return set(search_terms(query, self.stemming))
+
+    def feedback_terms(self, indices: list[int], n: int, exclude: set[str] = frozenset()) -> list[str]:
+        """The `n` terms that best characterise these chunks (pseudo-relevance feedback): idf times the number
+        of them that hold the term; a term only one chunk of the library holds cannot find another passage."""
+        counts: dict[str, int] = {}
+        for i in indices:
+            for t in self._terms[i]:
+                counts[t] = counts.get(t, 0) + 1
+        scored = [(self.idf[t] * c, t) for t, c in counts.items()
+                  if t not in exclude and len(t) > 2 and t != "∅" and self.idf.get(t, 0) > 0
+                  and self.idf[t] < self._hapax_idf]
+        return [t for _, t in sorted(scored, key=lambda x: (-x[0], x[1]))[:n]]
+
+    @property
+    def _hapax_idf(self) -> float:
+        n = max(1, len(self.chunks))
+        return math.log(1 + (n - 1 + 0.5) / (1 + 0.5)) - 1e-9

@@ -6,7 +6,10 @@ are fused by weighted reciprocal rank. The head of that list is then re-ordered 
 cosine of each passage's closest *sentence* to the question (sentence vectors are stored at indexing), which
 is where an English question meets its Arabic passage most precisely; and how much a passage has the shape
 of the answer the question asks for (intent.py). A paragraph the question names is put first, whatever the
-scores say; a document the question names restricts the search to it.
+scores say; a document the question names restricts the search to it. Three more first-stage lists can
+join the fusion (each off by default, see RetrievalSettings and the ablation in bench/compare.py): a second
+embedding model's dense search, the chunks of the nearest stored sentences, and a BM25 pass with the
+distinctive terms of the other-script top hits (pseudo-relevance feedback).
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from indexing.bibliography import bibliographic_share
+from indexing.chunk_vectors import chunk_vectors
 from indexing.config import Settings
 from indexing.embedding import get_embedder
 from indexing.language import detect_language
@@ -29,7 +33,7 @@ from .lexical import LexicalIndex
 from .models import Filters, Passage
 from .references import ParagraphRef, QuestionRefs, ReferenceParser
 from .dense import DenseIndex
-from .sentence_index import SentenceVectors
+from .sentence_index import SentenceSearch, SentenceVectors
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +70,15 @@ class Retriever:
         for c in self.chunks:
             self.by_doc.setdefault(c.doc_id, []).append(c)
         self.lexical = LexicalIndex(self.chunks, stemming=self.settings.retrieval.stemming)
-        self.dense = DenseIndex.from_store(self.store, self.chunks) if self.settings.retrieval.exact_search else None
+        cfg = self.settings.retrieval
+        self.dense = DenseIndex.from_store(self.store, self.chunks) if cfg.exact_search else None
+        self.second = None
+        if cfg.second_dense_model and cfg.second_dense_weight > 0:
+            self.second_embedder = get_embedder(cfg.second_dense_model)
+            vectors = chunk_vectors(self.settings, cfg.second_dense_model, self.chunks)
+            self.second = DenseIndex([c.chunk_id for c in self.chunks], vectors)
+        self.sentence_search = (SentenceSearch(self.store, [c.chunk_id for c in self.chunks])
+                                if cfg.sentence_search_weight > 0 else None)
         self.sentences.clear()
         log.info("retriever ready: %d chunks from %d documents", len(self.chunks), len(self.by_doc))
 
@@ -159,6 +171,7 @@ class Retriever:
         lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
         lexical = self._lexical_order(f"{lex_query} {expansion}", mask)
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
+        lists = self._more_lists(query, language, qvec, mask, timings)
 
         fused: dict[str, float] = {}
         why: dict[str, list[str]] = {}
@@ -170,7 +183,19 @@ class Retriever:
             cid = self.chunks[i].chunk_id
             fused[cid] = fused.get(cid, 0.0) + lexical_weight / (cfg.rrf_k + rank)
             why.setdefault(cid, []).append(f"bm25#{rank}")
+        for name, weight, ids in lists:
+            for rank, cid in enumerate(ids, 1):
+                fused[cid] = fused.get(cid, 0.0) + weight / (cfg.rrf_k + rank)
+                why.setdefault(cid, []).append(f"{name}#{rank}")
         ranked = sorted(fused, key=lambda c: -fused[c])
+        if cfg.feedback_weight > 0 and language in cfg.feedback_languages:
+            t5 = time.perf_counter()
+            for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {expansion}", language, mask), 1):
+                cid = self.chunks[i].chunk_id
+                fused[cid] = fused.get(cid, 0.0) + cfg.feedback_weight / (cfg.rrf_k + rank)
+                why.setdefault(cid, []).append(f"feedback#{rank}")
+            ranked = sorted(fused, key=lambda c: -fused[c])
+            timings["feedback_ms"] = (time.perf_counter() - t5) * 1000
         t4 = time.perf_counter()
         ranked = self._rerank(ranked, fused, why, qvec, question, language, {c.chunk_id for c in referenced})
         timings["rerank_ms"] = (time.perf_counter() - t4) * 1000
@@ -194,8 +219,35 @@ class Retriever:
     def _mask(self, filters: Filters) -> np.ndarray | None:
         return np.array([filters.admits(c) for c in self.chunks], dtype=bool) if not filters.is_empty() else None
 
-    def _lexical_order(self, query: str, mask: np.ndarray | None) -> list[int]:
-        scores = self.lexical.scores(query)
+    def _more_lists(self, query: str, language: str, qvec, mask, timings) -> list[tuple[str, float, list[str]]]:
+        """The optional first-stage lists: a second embedding model's and the nearest sentences' chunks."""
+        cfg = self.settings.retrieval
+        lists = []
+        if self.second is not None and language in cfg.second_dense_languages:
+            t = time.perf_counter()
+            hits = self.second.nearest(self.second_embedder.encode_query(query), cfg.candidates, mask=mask)
+            lists.append(("dense2", cfg.second_dense_weight, [cid for cid, _ in hits]))
+            timings["dense2_ms"] = (time.perf_counter() - t) * 1000
+        if self.sentence_search is not None and language in cfg.sentence_search_languages:
+            t = time.perf_counter()
+            hits = self.sentence_search.nearest_chunks(qvec, cfg.candidates, mask=mask)
+            lists.append(("sentences", cfg.sentence_search_weight, [cid for cid, _ in hits]))
+            timings["sentence_search_ms"] = (time.perf_counter() - t) * 1000
+        return lists
+
+    def _feedback_order(self, ranked: list[str], query: str, language: str, mask: np.ndarray | None) -> list[int]:
+        """Second BM25 pass: the query plus the distinctive terms of the best passages in the other script
+        (an English question's Arabic hits carry the Arabic words its own terms lack)."""
+        cfg = self.settings.retrieval
+        top = [self.index_of[cid] for cid in ranked if cid in self.index_of
+               and self.by_id[cid].language not in ("", language)][: cfg.feedback_docs]
+        if not top:
+            return []
+        terms = self.lexical.feedback_terms(top, cfg.feedback_terms, exclude=self.lexical.query_terms(query))
+        return self._lexical_order(query, mask, terms)
+
+    def _lexical_order(self, query: str, mask: np.ndarray | None, extra_terms: list[str] = ()) -> list[int]:
+        scores = self.lexical.scores(query, extra_terms)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         return [int(i) for i in np.argsort(-scores)[: self.settings.retrieval.candidates] if scores[i] > 0]

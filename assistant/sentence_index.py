@@ -14,6 +14,8 @@ import numpy as np
 from indexing.models import Chunk
 from indexing.sentences import quote_spans
 
+from .dense import DenseIndex
+
 log = logging.getLogger(__name__)
 
 Spans = tuple[list[tuple[int, int]], np.ndarray]  # (start, end) offsets in the chunk text, one vector each
@@ -67,3 +69,33 @@ class SentenceVectors:
         self._cache[chunk_id] = value
         while len(self._cache) > self.capacity:
             self._cache.popitem(last=False)
+
+
+class SentenceSearch:
+    """First-stage search over every stored sentence: the chunks holding the sentences nearest the question.
+
+    A long passage's vector averages its sentences; the one sentence that answers an English question can be
+    nearer to it than the whole Arabic passage is, so this list finds passages the chunk vectors miss.
+    """
+
+    def __init__(self, store, chunk_ids: list[str]):
+        rows, vectors = store.all_sentence_vectors()
+        position = {cid: n for n, cid in enumerate(chunk_ids)}
+        keep = [n for n, cid in enumerate(rows) if cid in position]
+        self.rows = [rows[n] for n in keep]
+        self.chunk_of_row = np.array([position[rows[n]] for n in keep], dtype=np.int64)
+        self.index = DenseIndex(self.rows, vectors[keep] if keep else np.zeros((0, 1), dtype=np.float32))
+
+    def nearest_chunks(self, vector: np.ndarray, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """(chunk id, best sentence cosine) of the k chunks whose best sentence is nearest, best first;
+        `mask` is one bool a chunk, in the order of the chunk ids given at construction."""
+        if k <= 0 or not self.rows:
+            return []
+        row_mask = mask[self.chunk_of_row] if mask is not None else None
+        out: dict[str, float] = {}
+        for cid, sim in self.index.nearest(vector, len(self.rows), mask=row_mask):
+            if cid not in out:
+                out[cid] = sim
+                if len(out) >= k:
+                    break
+        return list(out.items())

@@ -64,6 +64,21 @@ class RetrievalSettings(BaseModel):
     intent_weight: float = 0.2
     # A passage made partly of endnotes (links, access dates) loses this share of its score per unit share.
     bibliography_penalty: float = 1.0
+    # More ranked lists in the first-stage fusion, each for the question languages named; weight 0 = off.
+    # A second embedding model's exact dense search ("" = none; its chunk vectors are cached under
+    # data_dir/vectors and built by indexing when set).
+    second_dense_model: str = ""
+    second_dense_weight: float = 0.0
+    second_dense_languages: list[str] = ["en"]
+    # The chunks holding the sentences nearest the question (searched over all stored sentence vectors).
+    sentence_search_weight: float = 0.0
+    sentence_search_languages: list[str] = ["en"]
+    # Pseudo-relevance feedback: the `feedback_terms` highest-idf terms of the top `feedback_docs` passages
+    # in the other script than the question's, added to its lexical query for a second BM25 pass.
+    feedback_weight: float = 0.0
+    feedback_docs: int = 3
+    feedback_terms: int = 8
+    feedback_languages: list[str] = ["en"]
 
 
 class QuestionSettings(BaseModel):

@@ -16,6 +16,7 @@ from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from .catalogue import load_catalogue
+from .chunk_vectors import chunk_vectors
 from .chunking import CHUNKER_VERSION, chunk_document
 from .cleaning import clean_document
 from .config import Settings
@@ -173,6 +174,10 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
         report.documents.append(
             DocReport(path.name, doc_id, chunks=len(chunks), labelled=labelled, seconds=time.perf_counter() - t0)
         )
+    if settings.retrieval.second_dense_model:
+        if progress:
+            progress(0.99, f"embedding with {settings.retrieval.second_dense_model}")
+        chunk_vectors(settings, settings.retrieval.second_dense_model, store.all_chunks())
     if progress:
         progress(1.0, "done")
     report.total_chunks = store.count()

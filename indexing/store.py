@@ -310,6 +310,16 @@ class ChromaStore:
         return out
 
     @_guarded
+    def all_sentence_vectors(self) -> tuple[list[str], np.ndarray]:
+        """Every stored sentence vector with the id of its chunk, in a fixed order (chunk, then offset)."""
+        got = self.sentences.get(include=["embeddings", "metadatas"])
+        rows = sorted(zip(got["metadatas"] or [], got["embeddings"] if got["embeddings"] is not None else []),
+                      key=lambda r: (r[0]["chunk_id"], int(r[0]["start"])))
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [m["chunk_id"] for m, _ in rows], np.stack([np.asarray(v, dtype=np.float32) for _, v in rows])
+
+    @_guarded
     def all_chunks(self) -> list[Chunk]:
         got = self.chunks.get(include=["documents", "metadatas"])
         out = [chunk_from_record(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]

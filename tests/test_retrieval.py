@@ -93,3 +93,46 @@ def test_results_come_with_the_reasons_they_were_found(library):
     assert all(p.why for p in passages)
     assert any(w.startswith("dense#") for p in passages for w in p.why)
     assert any(w.startswith("bm25#") for p in passages for w in p.why)
+
+
+def retriever_with(library, tmp_path, **retrieval):
+    from assistant.retrieval import Retriever
+
+    settings = library.settings.model_copy(
+        update={"data_dir": tmp_path, "retrieval": library.settings.retrieval.model_copy(update=retrieval)})
+    return Retriever(settings, library.store, library.glossary, library._metas())
+
+
+def test_a_second_dense_model_adds_its_ranking_for_the_languages_it_is_set_for(library, tmp_path):
+    # use-m3 as the "second" model: its list must be the first dense list, rank for rank
+    retriever = retriever_with(library, tmp_path, second_dense_model="use-m3", second_dense_weight=0.5)
+    got = retriever.retrieve("Which countries did the Special Rapporteur ask to visit?")
+    for p in got.passages:
+        dense = [w.split("#")[1] for w in p.why if w.startswith("dense#")]
+        dense2 = [w.split("#")[1] for w in p.why if w.startswith("dense2#")]
+        assert dense == dense2
+    assert any(w.startswith("dense2#") for p in got.passages for w in p.why) and "dense2_ms" in got.timings
+    arabic = retriever.retrieve("ما تاريخ المذكرة التي أرسلتها البعثة الدائمة لدولة قطر في جنيف؟")
+    assert not any(w.startswith("dense2#") for p in arabic.passages for w in p.why)
+
+
+def test_the_nearest_sentences_chunks_join_the_fusion_for_english_questions(library, tmp_path):
+    retriever = retriever_with(library, tmp_path, sentence_search_weight=0.5)
+    got = retriever.retrieve("Which countries did the Special Rapporteur ask to visit, and which ones replied?")
+    assert any(w.startswith("sentences#") for p in got.passages for w in p.why)
+    assert any("أرمينيا" in p.chunk.text for p in got.passages[:5])
+    arabic = retriever.retrieve("ما تاريخ المذكرة التي أرسلتها البعثة الدائمة لدولة قطر في جنيف؟")
+    assert not any(w.startswith("sentences#") for p in arabic.passages for w in p.why)
+
+
+def test_feedback_adds_the_arabic_hits_distinctive_terms_to_an_english_lexical_query(library, tmp_path):
+    retriever = retriever_with(library, tmp_path, feedback_weight=0.5)
+    question = "Which countries did the Special Rapporteur ask to visit?"
+    got = retriever.retrieve(question)
+    assert any(w.startswith("feedback#") for p in got.passages for w in p.why)
+    arabic_top = [retriever.index_of[p.chunk.chunk_id] for p in got.passages if p.chunk.language == "ar"][:3]
+    terms = retriever.lexical.feedback_terms(arabic_top, 8, exclude=retriever.lexical.query_terms(question))
+    assert len(terms) == 8
+    assert all(any("\u0600" <= ch <= "\u06ff" for ch in t) for t in terms)  # the other language's words
+    assert all(1 < sum(t in s for s in retriever.lexical._terms) for t in terms)  # none found in one chunk only
+    assert "feedback_ms" not in library.retrieve(question).timings  # off by default
