@@ -25,12 +25,13 @@ from app_mcp import add_tools
 from assistant.core import Assistant
 from assistant.models import Answer, Filters
 from assistant.render.docx import answers_docx
-from assistant.render.html import CSS, answer_html, direction, paragraph_html, question_html, sources_html
+from assistant.render.html import CSS, answer_html, paragraph_html, question_html, sources_html
 from assistant.render.html import streaming_html
 from assistant.render.json import api_answer
 from assistant.render.markdown import answer_markdown, conversation_markdown
 from assistant.sessions import Session
 from indexing.config import Settings
+from indexing.language import answer_language, script_language
 from indexing.loaders import suffix_list
 from indexing.store import StoreUnavailable
 
@@ -90,7 +91,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         message = message or ""
         history.append({"role": "user", "content": question_html(message)})
         history.append({"role": "assistant", "content": ""})
-        lang = "ar" if direction(message) == "rtl" else "en"
+        lang = answer_language(script_language(message))
         text = ""
         shown = time.monotonic()
         try:

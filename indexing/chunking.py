@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .cleaning import search_form
 from .config import ChunkingSettings
-from .language import script_language
+from .language import ARABIC_LETTERS, script_language
 from .models import Chunk, CleanDocument
 
 CHUNKER_VERSION = "structure-v3"
@@ -55,7 +55,7 @@ def _is_heading(p: _Para) -> bool:
 def _heading_level(text: str) -> int:
     if _ORDINAL.match(text) or re.match(r"^[IVX]+\.", text):
         return 1
-    if re.match(r"^[\u0621-\u064A]{2,4}\s*-", text) or re.match(r"^[A-Z]\.", text):
+    if re.match(rf"^[{ARABIC_LETTERS}]{{2,4}}\s*-", text) or re.match(r"^[A-Z]\.", text):
         return 2
     if re.match(r"^\d{1,2}\s*[-.]", text):
         return 3
