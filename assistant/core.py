@@ -33,7 +33,6 @@ from .sessions import Session, Turn, context_for
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION_CHARS = 2000
 EMPTY_QUESTION = {
     "ar": "يرجى كتابة سؤال عن الوثائق.",
     "en": "Please type a question about the documents.",
@@ -203,9 +202,10 @@ class Assistant:
                          timings={"total_ms": (time.perf_counter() - started) * 1000})
             return
         notices = []
-        if len(stripped) > MAX_QUESTION_CHARS:
-            stripped = stripped[:MAX_QUESTION_CHARS]
-            notices.append(TRUNCATED.format(n=MAX_QUESTION_CHARS))
+        limit = self.settings.question.max_chars
+        if len(stripped) > limit:
+            stripped = stripped[:limit]
+            notices.append(TRUNCATED.format(n=limit))
         lang = answer_language(language)
         if language not in ("ar", "en", "und"):
             notices.append(OTHER_LANGUAGE.format(lang=language))

@@ -65,7 +65,7 @@ class Retriever:
         self.by_doc: dict[str, list[Chunk]] = {}
         for c in self.chunks:
             self.by_doc.setdefault(c.doc_id, []).append(c)
-        self.lexical = LexicalIndex(self.chunks, stemming=self.settings.retrieval.stemming)
+        self.lexical = LexicalIndex(self.chunks, self.settings.retrieval)
         self.dense = DenseIndex.from_store(self.store, self.chunks) if self.settings.retrieval.exact_search else None
         self.sentences.clear()
         log.info("retriever ready: %d chunks from %d documents", len(self.chunks), len(self.by_doc))

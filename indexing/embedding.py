@@ -18,9 +18,11 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from .config import EmbeddingSettings
+
 log = logging.getLogger(__name__)
 
-_SLICE = 256
+_BATCH = EmbeddingSettings.model_fields["batch_size"].default
 
 
 class _ArrayEmbeddings(Embeddings):
@@ -29,7 +31,8 @@ class _ArrayEmbeddings(Embeddings):
     name: str = ""
     dim: int = 0
 
-    def encode_documents(self, texts: list[str]) -> np.ndarray:
+    def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
+        """L2-normalised vectors, `batch_size` texts per model call (the indexer passes its setting)."""
         raise NotImplementedError
 
     def encode_query(self, text: str) -> np.ndarray:
@@ -66,11 +69,11 @@ class USEEmbeddings(_ArrayEmbeddings):
         # load the 65 MB table again. Load it here, once.
         self._model.encode(["warm up"])
 
-    def encode_documents(self, texts: list[str]) -> np.ndarray:
+    def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         # In slices: a 1,000-page file has tens of thousands of sentences, and one call would hold them all.
-        parts = [self._model.encode(list(texts[i: i + _SLICE])) for i in range(0, len(texts), _SLICE)]
+        parts = [self._model.encode(list(texts[i: i + batch_size])) for i in range(0, len(texts), batch_size)]
         return _normalise(np.concatenate(parts))
 
     def encode_query(self, text: str) -> np.ndarray:
@@ -86,10 +89,11 @@ class E5Embeddings(_ArrayEmbeddings):
 
         self._model = E5()
 
-    def encode_documents(self, texts: list[str]) -> np.ndarray:
+    def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._model.passage(list(texts)))
+        parts = [self._model.passage(list(texts[i: i + batch_size])) for i in range(0, len(texts), batch_size)]
+        return _normalise(np.concatenate(parts))
 
     def encode_query(self, text: str) -> np.ndarray:
         return _normalise(self._model.query(text))[0]
@@ -108,10 +112,10 @@ class SentenceTransformerEmbeddings(_ArrayEmbeddings):
         self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
         self._query_prefix, self._doc_prefix = prefixes
 
-    def encode_documents(self, texts: list[str]) -> np.ndarray:
+    def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vecs = self._model.encode([self._doc_prefix + t for t in texts], batch_size=32, show_progress_bar=False)
+        vecs = self._model.encode([self._doc_prefix + t for t in texts], batch_size=batch_size, show_progress_bar=False)
         return _normalise(vecs)
 
     def encode_query(self, text: str) -> np.ndarray:

@@ -87,9 +87,9 @@ def search_terms(text: str, stemming: bool = True) -> list[str]:
 
 
 @lru_cache(maxsize=32_768)
-def sentence_terms(sentence: str) -> frozenset[str]:
+def sentence_terms(sentence: str, stemming: bool = True) -> frozenset[str]:
     """`search_terms` as a set, cached: the answer step scores the same passages' sentences question after question."""
-    return frozenset(search_terms(sentence))
+    return frozenset(search_terms(sentence, stemming))
 
 
 def script_counts(text: str) -> tuple[int, int]:

@@ -146,7 +146,8 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
                 raise LoadError(path, "no text to index after cleaning")
             spans = [(c, s, e) for c in chunks for s, e in quote_spans(c.text)]
             sentences = [SentenceRecord(c.chunk_id, c.doc_id, s, e) for c, s, e in spans]
-            vectors = embedder.encode_documents([c.text for c in chunks] + [c.text[s:e] for c, s, e in spans])
+            vectors = embedder.encode_documents([c.text for c in chunks] + [c.text[s:e] for c, s, e in spans],
+                                                settings.embedding.batch_size)
         except LoadError as exc:
             log.error("skipped %s", exc)
             report.documents.append(DocReport(path.name, status="failed", error=exc.reason))
