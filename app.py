@@ -286,6 +286,18 @@ def launch(host: str | None = None, port: int | None = None, reindex: bool = Tru
     return demo
 
 
-if __name__ == "__main__":
+def main(argv: list[str] | None = None) -> None:
+    """`policy-assistant-app` (and `policy-assistant serve`, which runs this module): index if needed, then serve."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="policy-assistant-app", description="Index the library if needed and start the app.")
+    ap.add_argument("--host")
+    ap.add_argument("--port", type=int)
+    ap.add_argument("--no-index", action="store_true", help="Start on the existing index without re-indexing.")
+    args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    launch()
+    launch(host=args.host, port=args.port, reindex=not args.no_index)
+
+
+if __name__ == "__main__":
+    main()
