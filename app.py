@@ -25,12 +25,13 @@ from app_mcp import add_tools
 from assistant.core import Assistant
 from assistant.models import Answer, Filters
 from assistant.render.docx import answers_docx
-from assistant.render.html import CSS, answer_html, direction, paragraph_html, question_html, sources_html
+from assistant.render.html import CSS, answer_html, paragraph_html, question_html, sources_html
 from assistant.render.html import streaming_html
 from assistant.render.json import api_answer
 from assistant.render.markdown import answer_markdown, conversation_markdown
 from assistant.sessions import Session
 from indexing.config import Settings
+from indexing.language import answer_language, script_language
 from indexing.loaders import suffix_list
 from indexing.store import StoreUnavailable
 
@@ -90,7 +91,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         message = message or ""
         history.append({"role": "user", "content": question_html(message)})
         history.append({"role": "assistant", "content": ""})
-        lang = "ar" if direction(message) == "rtl" else "en"
+        lang = answer_language(script_language(message))
         text = ""
         shown = time.monotonic()
         try:
@@ -285,6 +286,18 @@ def launch(host: str | None = None, port: int | None = None, reindex: bool = Tru
     return demo
 
 
-if __name__ == "__main__":
+def main(argv: list[str] | None = None) -> None:
+    """`policy-assistant-app` (and `policy-assistant serve`, which runs this module): index if needed, then serve."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="policy-assistant-app", description="Index the library if needed and start the app.")
+    ap.add_argument("--host")
+    ap.add_argument("--port", type=int)
+    ap.add_argument("--no-index", action="store_true", help="Start on the existing index without re-indexing.")
+    args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    launch()
+    launch(host=args.host, port=args.port, reindex=not args.no_index)
+
+
+if __name__ == "__main__":
+    main()

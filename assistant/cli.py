@@ -143,10 +143,10 @@ def serve(
     port: Optional[int] = typer.Option(None),
     no_index: bool = typer.Option(False, help="Start on the existing index without re-indexing."),
 ) -> None:
-    """Index the library if needed and start the Gradio app."""
-    from app import launch
-
-    launch(host=host, port=port, reindex=not no_index)
+    """Index the library if needed and start the Gradio app (`policy-assistant-app`, run as its own process:
+    the app is a shell above this package, which never imports it)."""
+    command = [sys.executable, "-m", "app"] + (["--host", host] if host else []) + (["--port", str(port)] if port else [])
+    os.execv(sys.executable, command + (["--no-index"] if no_index else []))  # one process: signals reach the app
 
 
 @app.command()

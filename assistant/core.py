@@ -12,7 +12,8 @@ from pathlib import Path
 
 from indexing.catalogue import load_catalogue
 from indexing.config import Settings
-from indexing.language import detect_language, normalize, search_terms, tokens
+from indexing.language import answer_language, detect_language, normalize, other_language, script_language
+from indexing.language import Language, search_terms, tokens
 from indexing.loaders import LoadError, load_document
 from indexing.models import Chunk, DocumentMeta
 from indexing.pipeline import IndexReport, index_library, library_files, open_store
@@ -32,7 +33,6 @@ from .sessions import Session, Turn, context_for
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION_CHARS = 2000
 EMPTY_QUESTION = {
     "ar": "يرجى كتابة سؤال عن الوثائق.",
     "en": "Please type a question about the documents.",
@@ -196,16 +196,17 @@ class Assistant:
         stripped = question.strip()
         language = detect_language(stripped) if stripped else "en"
         if not re.search(r"[^\W_]", stripped):
-            lang = "ar" if language == "ar" or re.search(r"[\u0600-\u06FF]", stripped) else "en"
+            lang = answer_language(script_language(stripped))  # no letters: Arabic punctuation still tells
             yield EMPTY_QUESTION[lang]
             yield Answer(question, lang, intro=EMPTY_QUESTION[lang], abstained=True, notices=(EMPTY_QUESTION[lang],),
                          timings={"total_ms": (time.perf_counter() - started) * 1000})
             return
         notices = []
-        if len(stripped) > MAX_QUESTION_CHARS:
-            stripped = stripped[:MAX_QUESTION_CHARS]
-            notices.append(TRUNCATED.format(n=MAX_QUESTION_CHARS))
-        answer_language = language if language in ("ar", "en") else "en"
+        limit = self.settings.question.max_chars
+        if len(stripped) > limit:
+            stripped = stripped[:limit]
+            notices.append(TRUNCATED.format(n=limit))
+        lang = answer_language(language)
         if language not in ("ar", "en", "und"):
             notices.append(OTHER_LANGUAGE.format(lang=language))
         previous = history.last if history else None
@@ -218,10 +219,10 @@ class Assistant:
             if rewritten != stripped:
                 topic, stripped = "", rewritten
         if previous is not None and (topic or context_docs):
-            notices.append(READ_WITH_PREVIOUS["ar" if answer_language == "ar" else "en"].format(q=previous.question[:200]))
+            notices.append(READ_WITH_PREVIOUS[lang].format(q=previous.question[:200]))
         retrieval = self.retriever.retrieve(stripped, filters, context_docs=context_docs, topic=topic)
         missing = self.subjects.missing(question) if self.settings.question.subjects else []
-        response = Response(self._answer(stripped, answer_language, retrieval, missing))
+        response = Response(self._answer(stripped, lang, retrieval, missing))
         yield from response
         answer = response.answer
         answer = replace(
@@ -256,7 +257,7 @@ class Assistant:
                 return None
         return self._generator
 
-    def _answer(self, question: str, language: str, retrieval: Retrieval,
+    def _answer(self, question: str, language: Language, retrieval: Retrieval,
                 missing: list[str] = ()) -> Iterator[str | Answer]:
         """Extractive by default; with a model, generated and checked (the abstain rule runs first, so weak
         evidence never reaches the model). A subject the library never mentions is said plainly; what the
@@ -284,7 +285,7 @@ class Assistant:
         # glossary can translate (elsewhere the documents may count it under another word).
         focus = quantity_focus(question)
         other = self.glossary.expand(focus, retrieval.language) if focus else ""
-        other += " " + self.glossary.expand(focus, "ar" if retrieval.language != "ar" else "en") if focus else ""
+        other += " " + self.glossary.expand(focus, other_language(retrieval.language)) if focus else ""
         focus_terms = set(search_terms(f"{focus} {other}")) if other.strip() else set()
         return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages,
                                 depth=self.settings.answer.support_depth, focus_terms=focus_terms)
@@ -298,7 +299,7 @@ class Assistant:
         vocabulary = self.retriever.lexical.vocabulary
         return unknown_share(question, vocabulary, self.settings.retrieval.stemming) >= cfg.unknown_terms_share
 
-    def _extractive(self, question: str, language: str, retrieval: Retrieval) -> Answer:
+    def _extractive(self, question: str, language: Language, retrieval: Retrieval) -> Answer:
         t0 = time.perf_counter()
         passages = retrieval.passages
         strength = self.support(question, retrieval)

@@ -11,10 +11,10 @@ import re
 from functools import lru_cache
 
 from indexing.bibliography import without_bibliography
-from indexing.language import normalize
+from indexing.language import ARABIC_LETTERS, normalize
 
 # Arabic has no \b: a word starts after a non-letter (clitics و ف ب ل ال allowed in front).
-_AR = r"(?<![\u0621-\u064A])(?:[وفبل]?(?:ال)?)"
+_AR = rf"(?<![{ARABIC_LETTERS}])(?:[وفبل]?(?:ال)?)"
 
 
 def _pattern(english: str, arabic: str) -> re.Pattern:

@@ -5,18 +5,19 @@ import math
 
 import numpy as np
 
+from indexing.config import RetrievalSettings
 from indexing.language import search_terms
 from indexing.models import Chunk
 
 
 class LexicalIndex:
-    def __init__(self, chunks: list[Chunk], stemming: bool = True):
+    def __init__(self, chunks: list[Chunk], settings: RetrievalSettings):
         import bm25s
 
-        self.stemming = stemming
+        self.stemming = settings.stemming
         self.chunks = chunks
-        self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
-        docs = [search_terms(c.search_text, stemming) or ["∅"] for c in chunks]
+        self._bm25 = bm25s.BM25(k1=settings.bm25_k1, b=settings.bm25_b)
+        docs = [search_terms(c.search_text, self.stemming) or ["∅"] for c in chunks]
         self._terms = [set(d) for d in docs]
         if docs:
             self._bm25.index(docs, show_progress=False)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from indexing.language import Language
 from indexing.models import Chunk
 
 
@@ -80,7 +81,7 @@ class Answer:
     """
 
     question: str
-    language: str
+    language: Language  # normalised once, by `Assistant`; renderers index their tables by it
     intro: str = ""
     groups: tuple[CitationGroup, ...] = ()
     prose: str = ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from indexing.language import normalize, phrase_pattern, tokens
+from indexing.language import ARABIC_LETTERS, normalize, phrase_pattern, tokens
 from indexing.models import DocumentMeta
 
 _ORDINALS_AR = {
@@ -43,7 +43,7 @@ class QuestionRefs:
     paragraphs: list[ParagraphRef] = field(default_factory=list)
 
 
-_ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
+_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
 
 
 def nisba_pattern(word: str) -> re.Pattern:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .cleaning import search_form
 from .config import ChunkingSettings
-from .language import script_language
+from .language import ARABIC_LETTERS, script_language
 from .models import Chunk, CleanDocument
 
 CHUNKER_VERSION = "structure-v3"
@@ -24,7 +24,6 @@ _OPERATIVE = re.compile(r"^(\d{1,3})\s*[-–]\s+\S")
 _REPORT_PARA = re.compile(r"^(\d{1,3})\s*[-–]\s*(?=\S)")
 _FOOTNOTE = re.compile(r"^\((\d{1,3})\)\s")
 _ASSEMBLY = re.compile(r"(إن الجمعية العامة|The General Assembly)\s*[،,]?\s*$")
-_HEADING_MARK = re.compile(r"^([\u0621-\u064A]{2,8}[\u064B]?|[IVX]+|[A-Z]|\d{1,2})\s*[-–.]\s+")
 _ORDINAL = re.compile(r"^(أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[\u064B]?")
 _SENTENCE_END = re.compile(r"[.!?؟؛;:]\s*$")
 _PREAMBLE_OPENER = re.compile(r"^(?:و?إن\s|[A-Z][a-z]+(?:ing|ed)\b|Also\b|Further\b|Bearing\b)")
@@ -55,7 +54,7 @@ def _is_heading(p: _Para) -> bool:
 def _heading_level(text: str) -> int:
     if _ORDINAL.match(text) or re.match(r"^[IVX]+\.", text):
         return 1
-    if re.match(r"^[\u0621-\u064A]{2,4}\s*-", text) or re.match(r"^[A-Z]\.", text):
+    if re.match(rf"^[{ARABIC_LETTERS}]{{2,4}}\s*-", text) or re.match(r"^[A-Z]\.", text):
         return 2
     if re.match(r"^\d{1,2}\s*[-.]", text):
         return 3

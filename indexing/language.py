@@ -1,4 +1,4 @@
-"""Language rules in one place: search normalisation, tokens, light stemming, language and direction.
+"""Language rules in one place: search normalisation, tokens, light stemming, script, language and direction.
 
 Indexing and retrieval both call these, so a chunk and a question can never be normalised differently.
 The search form is for matching only; quotes and offsets always refer to the original cleaned text.
@@ -9,6 +9,7 @@ import logging
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Literal
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,17 @@ _THOUSANDS = re.compile(r"(?<=\d)[,٬،](?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"(?<=\d)٫(?=\d)")
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+# Character-class bodies (use inside [...]): every rule about Arabic text builds on these.
+ARABIC_LETTERS = "\u0621-\u064A"  # the alphabet with its hamza forms: what "an Arabic letter" means in rules
+ARABIC_MARKS = "\u064B-\u0652"  # tanwin, harakat, shadda, sukun
+ARABIC_EXTENDED = "\u0671-\u06D3"  # letters of Persian, Urdu and others written in Arabic script
+ARABIC_PRESENTATION = "\uFB50-\uFDFF\uFE70-\uFEFF"  # contextual glyph shapes some PDFs store
+ARABIC_SCRIPT = f"\u0600-\u06FF\u0750-\u077F{ARABIC_PRESENTATION}"  # any Arabic-script code point
+
+Language = Literal["ar", "en"]  # the languages an answer is written in
+
+_ARABIC = re.compile(f"[{ARABIC_SCRIPT}]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 # Function words carry no topic; dropping them keeps BM25 from matching on "the" or "في".
@@ -76,21 +87,37 @@ def search_terms(text: str, stemming: bool = True) -> list[str]:
 
 
 @lru_cache(maxsize=32_768)
-def sentence_terms(sentence: str) -> frozenset[str]:
+def sentence_terms(sentence: str, stemming: bool = True) -> frozenset[str]:
     """`search_terms` as a set, cached: the answer step scores the same passages' sentences question after question."""
-    return frozenset(search_terms(sentence))
+    return frozenset(search_terms(sentence, stemming))
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Arabic-script characters, Latin letters): the one count every "which script dominates" rule uses."""
+    return len(_ARABIC.findall(text)), len(_LATIN.findall(text))
 
 
 def script_language(text: str) -> str:
-    """'ar' or 'en' by which script dominates; cheap and exact enough for direction and labels."""
-    ar, la = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
+    """'ar' or 'en' by which script dominates ('und' with neither); cheap and exact enough for direction and labels."""
+    ar, la = script_counts(text)
     if ar == 0 and la == 0:
         return "und"
     return "ar" if ar >= la else "en"
 
 
+@lru_cache(maxsize=16_384)
 def direction(text: str) -> str:
+    """`rtl` when Arabic dominates (cached: the same passages are shown answer after answer)."""
     return "rtl" if script_language(text) == "ar" else "ltr"
+
+
+def answer_language(code: str) -> Language:
+    """The language an answer is written in for a detected code: Arabic for Arabic, English for everything else."""
+    return "ar" if code == "ar" else "en"
+
+
+def other_language(language: str) -> Language:
+    return "en" if language == "ar" else "ar"
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +131,8 @@ def _detector():
 
 def detect_language(text: str) -> str:
     """ISO code of the question's language; Arabic script wins outright, others go to fastText (bundled model)."""
-    if len(_ARABIC.findall(text)) >= max(3, len(_LATIN.findall(text))):
+    ar, la = script_counts(text)
+    if ar >= max(3, la):
         return "ar"
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 4:

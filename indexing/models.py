@@ -39,7 +39,6 @@ class SourceDocument:
     path: Path
     meta: DocumentMeta
     pages: tuple[Page, ...]
-    content_hash: str
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from .chunk_vectors import chunk_vectors
 from .chunking import CHUNKER_VERSION, chunk_document
 from .cleaning import clean_document
 from .config import Settings
-from .embedding import get_embedder
+from .embedding import embedder_identity, get_embedder
 from .loaders import LoadError, load_document, supported_suffixes
 from .sentences import SENTENCES_VERSION, quote_spans
 from .store import ChromaStore, DocRecord, SentenceRecord
@@ -76,8 +76,8 @@ def file_hash(path: Path) -> str:
 
 
 def open_store(settings: Settings) -> ChromaStore:
-    embedder = get_embedder(settings.embedding.model)
-    return ChromaStore(settings, embedder.name, embedder.dim, f"{CHUNKER_VERSION}+{SENTENCES_VERSION}")
+    name, dim = embedder_identity(settings.embedding.model)
+    return ChromaStore(settings, name, dim, f"{CHUNKER_VERSION}+{SENTENCES_VERSION}")
 
 
 def index_library(
@@ -104,14 +104,13 @@ def index_library(
 def _index(settings: Settings, store: ChromaStore, progress: Progress | None, show_progress: bool) -> IndexReport:
     started = time.perf_counter()
     report = IndexReport(rebuilt=store.rebuilt)
-    embedder = get_embedder(settings.embedding.model)
     catalogue = load_catalogue(settings.catalogue_path)
     records = store.documents()
     by_file = {r.file_name: r for r in records.values()}
     files = library_files(settings.corpus_dir)
 
     # Chunks whose document has no record come from an interrupted run: drop them before anything else.
-    for orphan in store.chunk_doc_ids() - set(records):
+    for orphan in store.orphan_doc_ids(set(records)):
         log.info("removing chunks left by an interrupted run: %s", orphan)
         store.delete_document(orphan)
 
@@ -132,6 +131,7 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
         else:
             todo.append((path, digest))
 
+    embedder = get_embedder(settings.embedding.model) if todo else None  # loaded only when something is embedded
     bar = tqdm(todo, desc="indexing", unit="doc", disable=not show_progress or not todo)
     for n, (path, digest) in enumerate(bar):
         if progress:
@@ -147,7 +147,8 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
                 raise LoadError(path, "no text to index after cleaning")
             spans = [(c, s, e) for c in chunks for s, e in quote_spans(c.text)]
             sentences = [SentenceRecord(c.chunk_id, c.doc_id, s, e) for c, s, e in spans]
-            vectors = embedder.encode_documents([c.text for c in chunks] + [c.text[s:e] for c, s, e in spans])
+            vectors = embedder.encode_documents([c.text for c in chunks] + [c.text[s:e] for c, s, e in spans],
+                                                settings.embedding.batch_size)
         except LoadError as exc:
             log.error("skipped %s", exc)
             report.documents.append(DocReport(path.name, status="failed", error=exc.reason))

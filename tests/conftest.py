@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+from bench.serving import free_port  # noqa: E402,F401  (tests import it from here)
 from indexing.config import PROJECT_ROOT, Settings  # noqa: E402
 
 CORPUS = PROJECT_ROOT / "corpus"
@@ -54,7 +54,7 @@ def source_doc(text: str, name: str = "doc.txt", pages: list[str] | None = None,
 
     meta = DocumentMeta(doc_id=Path(name).stem.replace(".", "-"), file_name=name, kind=kind)
     page_list = tuple(Page(i + 1, t) for i, t in enumerate(pages)) if pages else (Page(None, text),)
-    return SourceDocument(Path(name), meta, page_list, "test")
+    return SourceDocument(Path(name), meta, page_list)
 
 
 def make_pdf(path: Path, pages: list[list[str]], *, title: str | None = None, font: bool = False) -> Path:
@@ -76,12 +76,6 @@ def make_pdf(path: Path, pages: list[list[str]], *, title: str | None = None, fo
             pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_until_serving(url: str, proc, timeout: float) -> None:

@@ -137,6 +137,7 @@ def test_unwritable_data_folder_is_a_clear_start_up_error(tmp_path):
 
 @pytest.mark.parametrize("question, expect", [
     ("", "Please type a question"),
+    ("   ", "Please type a question"),
     ("؟", "يرجى كتابة سؤال"),
     ("!!! ... ???", "Please type a question"),
     ("<script>alert(1)</script>", "do not answer"),
@@ -148,7 +149,11 @@ def test_questions_without_content_get_a_clear_answer_not_an_error(library, ques
 
 def test_a_10000_character_question_is_cut_with_a_notice(library):
     answer = library.ask("What does the resolution ask internet service providers to do? " * 160)
-    assert "only its first 2000 characters were used" in answer.notice
+    assert f"only its first {library.settings.question.max_chars} characters were used" in answer.notice
+
+
+def test_a_one_character_question_gets_an_answer_not_an_error(library):
+    assert library.ask("x").intro
 
 
 @pytest.fixture

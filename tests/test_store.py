@@ -84,6 +84,7 @@ def test_interrupted_run_leaves_orphans_that_the_next_run_repairs(small_library)
     # What a kill between "chunks written" and "document recorded" leaves behind:
     store.unmark_document("qatar-submission-2024")
     assert "qatar-submission-2024" in store.chunk_doc_ids()
+    assert store.orphan_doc_ids({"ga-resolution-2022"}) == {"qatar-submission-2024"}
     report = index_library(small_library, store, show_progress=False)
     assert statuses(report)["qatar-submission-2024.txt"] == "indexed"
     assert report.total_chunks == first.total_chunks

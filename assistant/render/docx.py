@@ -10,11 +10,12 @@ from pathlib import Path
 from docx import Document
 from docx.oxml import OxmlElement
 
+from indexing.language import direction
+
 from ..models import Answer
 from .markdown import TITLE, quote_item
 from .references import references
 
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -27,13 +28,13 @@ def _rtl(paragraph) -> None:
 
 
 def _paragraph(doc, runs: list[tuple[str, bool]], style: str | None = None):
-    """A paragraph of (text, bold) runs, right-to-left when Arabic letters outnumber Latin ones."""
+    """A paragraph of (text, bold) runs, right-to-left when Arabic dominates (`indexing.language.direction`)."""
     p = doc.add_paragraph(style=style)
     for piece, bold in runs:
         if piece:
             p.add_run(piece).bold = bold
     text = "".join(piece for piece, _ in runs)
-    if _ARABIC.search(text) and len(_ARABIC.findall(text)) * 2 > len(re.findall(r"[A-Za-z]", text)):
+    if direction(text) == "rtl":
         _rtl(p)
     return p
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from html import escape
 
-from indexing.language import script_language
+from indexing.language import direction
 from indexing.models import Chunk
 
 from ..models import Answer, CitationGroup
@@ -38,12 +37,6 @@ CSS = """
 .pa-source { margin-bottom: 1em; }
 .pa-meta { font-size: .85em; opacity: .8; }
 """
-
-
-@lru_cache(maxsize=16_384)
-def direction(text: str) -> str:
-    """`rtl` when Arabic letters dominate (cached: the same passages are shown answer after answer)."""
-    return "rtl" if script_language(text) == "ar" else "ltr"
 
 
 def lang_of(dir_: str) -> str:
@@ -124,7 +117,7 @@ def marked_passage(chunk: Chunk, start: int | None = None, end: int | None = Non
 
 def answer_html(answer: Answer, chunk_of: Callable[[str], Chunk | None]) -> str:
     """The chat message: the answer, then its numbered references, each opening onto its passage."""
-    lang = "ar" if answer.language == "ar" else "en"
+    lang = answer.language
     d = "rtl" if lang == "ar" else "ltr"
     parts = [f'<div class="pa-msg" dir="{d}" lang="{lang}">', body_html(answer)]
     if answer.notice:
@@ -158,7 +151,7 @@ def sources_html(
     """The sources panel: per citation, the passage with its quote marked and its neighbours one click away."""
     if answer is None:
         return f'<div class="pa-sources"><p class="pa-meta">{LABELS["en"]["none"]}</p></div>'
-    lang = "ar" if answer.language == "ar" else "en"
+    lang = answer.language
     out = ['<div class="pa-sources">']
     if answer.citations:
         for c in answer.citations:
@@ -201,5 +194,5 @@ def paragraph_html(chunks: list[Chunk]) -> str:
 
 
 __all__ = [
-    "CSS", "answer_html", "direction", "paragraph_html", "question_html", "sources_html", "streaming_html",
+    "CSS", "answer_html", "paragraph_html", "question_html", "sources_html", "streaming_html",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from indexing.language import answer_language
 from indexing.models import Chunk
 
 from ..models import Citation
@@ -40,4 +41,4 @@ FORMATS = {"en": ReferenceFormat(page="p."), "ar": ReferenceFormat(page="ص")}
 
 
 def references(language: str) -> ReferenceFormat:
-    return FORMATS["ar" if language == "ar" else "en"]
+    return FORMATS[answer_language(language)]

@@ -8,7 +8,6 @@ checks (`checks`), the content hash and the metadata a file gives about itself (
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
@@ -43,7 +42,6 @@ def load_document(
     path = Path(path)
     check_file(path, max_file_mb=max_file_mb)
     data = read_file(path)
-    content_hash = hashlib.sha256(data).hexdigest()
     extracted = converter_for(path.suffix)(path, data, max_pages=max_pages)
     pages = extracted.pages
     if not any(p.text.strip() for p in pages):
@@ -51,7 +49,7 @@ def load_document(
     if meta is None:
         meta = meta_from_file(path, pages, title=extracted.title, year=extracted.year)
     log.info("loaded %s: %d page(s), %d characters", path.name, len(pages), sum(len(p.text) for p in pages))
-    return SourceDocument(path=path, meta=meta, pages=tuple(pages), content_hash=content_hash)
+    return SourceDocument(path=path, meta=meta, pages=tuple(pages))
 
 
 def __getattr__(name: str):

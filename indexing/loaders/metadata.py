@@ -10,14 +10,14 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..language import script_language
+from ..language import ARABIC_EXTENDED, ARABIC_LETTERS, script_language
 from ..models import DocumentMeta, Page
 
 _MAX_TITLE_CHARS = 200
 
 _SLUG_KEEP = re.compile(r"[a-z0-9\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+")
 _GENERIC_TITLE = re.compile(r"^(?:untitled|document\s*\d*|microsoft word|slide \d+)$|\.(?:docx?|pdf|rtf|odt|indd)$", re.I)
-_AR_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
+_AR_LETTER = re.compile(f"[{ARABIC_LETTERS}{ARABIC_EXTENDED}\uFB50-\uFDFF\uFE70-\uFEFC]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
 

@@ -6,6 +6,7 @@ import logging
 import re
 from pathlib import Path
 
+from ..language import ARABIC_LETTERS, ARABIC_MARKS
 from ..models import Page
 from .errors import LoadError
 from .registry import Extracted
@@ -19,7 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ARABIC_TEXT_CHAR = re.compile(r"[\u060C\u061B\u061F\u0621-\u0652\u0660-\u066C\u0670\u06F0-\u06F9]")
+_ARABIC_TEXT_CHAR = re.compile(f"[\u060C\u061B\u061F{ARABIC_LETTERS}{ARABIC_MARKS}\u0660-\u066C\u0670\u06F0-\u06F9]")
 
 
 def load_text(path: Path, data: bytes, *, max_pages: int) -> Extracted:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_PRESENTATION_FORM = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
+from ..language import ARABIC_EXTENDED, ARABIC_LETTERS, ARABIC_MARKS, ARABIC_PRESENTATION
+
+_PRESENTATION_FORM = re.compile(f"[{ARABIC_PRESENTATION}]")
 _MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«", "<": ">", ">": "<"}
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _NUMBER_SEPARATORS = frozenset(",.:/\u060C\u066B\u066C")  # a single one of these between digits keeps a number whole
-_AR_WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670\u0671-\u06D3]+")
-_AR_MARKS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
+_AR_WORD = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}\u0670{ARABIC_EXTENDED}]+")
+_AR_MARKS = re.compile(f"[{ARABIC_MARKS}\u0670\u0640]")
 _ARTICLE = re.compile(r"^(?:[وفبك]?ال|لل)")
 _WORD_FINAL = "ةىء"  # taa marbuta, alef maqsura, lone hamza: word-final in logical order, never initial
 
