@@ -65,6 +65,7 @@ class Retriever:
         """Re-read the chunks from the store (after indexing) and rebuild the lexical index."""
         self.chunks = self.store.all_chunks()
         self.by_id = {c.chunk_id: c for c in self.chunks}
+        self.index_of = {c.chunk_id: i for i, c in enumerate(self.chunks)}  # feedback reads chunks by position
         self.by_doc: dict[str, list[Chunk]] = {}
         for c in self.chunks:
             self.by_doc.setdefault(c.doc_id, []).append(c)
