@@ -20,6 +20,7 @@ from assistant import Assistant
 from assistant.evaluation import load_gold, load_scorer, pooled, score_run
 from assistant.render.json import run_record
 from indexing.config import PROJECT_ROOT, Settings
+from sweep import parse_value  # bench/ is on the path when a bench script runs
 
 SETS = [
     PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl",
@@ -27,15 +28,6 @@ SETS = [
     PROJECT_ROOT / "bench" / "gold" / "own.jsonl",
 ]
 COLUMNS = "set        r@5  ar   en   mrr  facts en   abst false cited p50ms"
-
-
-def parse_value(text: str):
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return {"true": True, "false": False}.get(text.lower(), text)
 
 
 def with_overrides(base: Settings, overrides: dict[str, object]) -> Settings:
