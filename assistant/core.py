@@ -76,13 +76,12 @@ class Assistant:
 
     def _reader(self) -> QuestionReader:
         cfg = self.settings.question
-        texts = [c.search_text for c in self.retriever.chunks]
-        texts += [f for t in self.glossary.terms for f in (*t.en, *t.ar)] + list(self.registers.rules.values())
+        library_text = " ".join(" ".join(tokens(c.search_text)) for c in self.retriever.chunks)
+        texts = [library_text, *(f for t in self.glossary.terms for f in (*t.en, *t.ar)), *self.registers.rules.values()]
         vocabulary = library_vocabulary(texts)
         speller = Speller(vocabulary, cfg.spelling_min_length, cfg.spelling_max_distance) if cfg.spelling else None
         known = {normalize(w) for w in self.registers.rules} | library_vocabulary(
             [f for t in self.glossary.terms for f in t.en])
-        library_text = " ".join(" ".join(tokens(c.search_text)) for c in self.retriever.chunks)
         self.subjects = Subjects(library_text, vocabulary, known, (speller or Speller(vocabulary)).known)
         return QuestionReader(self.registers, speller, vocabulary)
 
