@@ -52,9 +52,11 @@ def test_index_and_query_through_a_chroma_server_survive_a_restart(small_library
     assert not (small_library.data_dir / "chroma").exists()  # nothing went to the embedded folder
 
     server.stop()
-    down = assistant.retrieve  # the running assistant meets a dead server: a clear error, nothing half-written
+    # answering reads the library held in memory, so a dead server does not stop it; the store itself
+    # gives a clear error instead of a Chroma traceback, and nothing is half-written
+    assert assistant.ask(question).citations[0].quote == before.citations[0].quote
     with pytest.raises(StoreUnavailable, match=f"Chroma server at 127.0.0.1:{server.port}"):
-        down("ما هي الفقرة 5 من منطوق القرار؟ اشرحها بالتفصيل من فضلك")
+        assistant.store.count()
     server.start()
 
     again = Assistant(settings)  # a fresh process would see the same data
