@@ -21,6 +21,7 @@ from indexing.sentences import quote_spans, sentences_of
 
 from .intent import question_intents
 from .models import Citation, CitationGroup, Passage
+from .render.references import references
 
 _NUMBER = re.compile(r"\d")
 _QUANTITY = re.compile(
@@ -268,14 +269,18 @@ def unknown_share(question: str, vocabulary: set[str], stemming: bool = True) ->
     return sum(t not in vocabulary for t in terms) / len(terms)
 
 
-def build_citations(sentences: list[Sentence]) -> tuple[Citation, ...]:
+def build_citations(sentences: list[Sentence], language: str = "en") -> tuple[Citation, ...]:
+    """Citations in reading order, each located where its quote starts, in the asker's language."""
+    ref = references(language)
     out = []
     for n, s in enumerate(reading_order(sentences), 1):
         c = s.passage.chunk
+        start = c.start + s.start
         out.append(
             Citation(
-                n=n, doc_id=c.doc_id, file_name=c.file_name, title=c.title, symbol=c.symbol, label=c.label,
-                page=c.page, quote=s.text, start=c.start + s.start, end=c.start + s.end, chunk_id=c.chunk_id,
+                n=n, doc_id=c.doc_id, file_name=c.file_name, title=ref.title(c), symbol=c.symbol, label=c.label,
+                page=c.page_at(start), quote=s.text, start=start, end=c.start + s.end, chunk_id=c.chunk_id,
+                locator=ref.locate(c, start),
             )
         )
     return tuple(out)

@@ -323,7 +323,7 @@ class Assistant:
                 share, cfg.max_per_passage)]
         else:
             sentences = pick(passages[: cfg.passages], cfg.max_sentences, cfg.max_per_passage)
-        citations = build_citations(sentences)
+        citations = build_citations(sentences, language)
         return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,
                       passages=tuple(passages), support=strength,
                       timings={"answer_ms": (time.perf_counter() - t0) * 1000})

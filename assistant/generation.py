@@ -147,11 +147,11 @@ class Generator:
         if not checked.used:
             yield self._fallback(fallback, *notices, NOTICES["uncited"])
             return
-        citations = self.citations(checked, given)
+        citations = self.citations(checked, given, language)
         yield Answer(question, language, prose=checked.text, citations=citations, passages=tuple(passages),
                      notices=notices, backend=self.backend, timings=timings, support=fallback.support)
 
-    def citations(self, checked: Checked, given: list[Passage]):
+    def citations(self, checked: Checked, given: list[Passage], language: str = "en"):
         """For each cited passage, its sentence closest to the claims that cite it: a verbatim quote."""
         sentences = []
         for n in checked.used:
@@ -159,7 +159,7 @@ class Generator:
             vector = self.embedder.encode_query(claim) if self.embedder is not None else None
             best = self.picker.pick(claim, "", [given[n - 1]], 1, 1, question_vector=vector)
             sentences.append(best[0] if best else whole_passage(given[n - 1]))
-        citations = build_citations(sentences)
+        citations = build_citations(sentences, language)
         # build_citations orders by reading order; the text's [k] numbers follow first use, so map back.
         by_chunk = {c.chunk_id: c for c in citations}
         return tuple(replace(by_chunk[s.passage.chunk.chunk_id], n=k) for k, s in enumerate(sentences, 1))

@@ -53,14 +53,15 @@ class Citation:
     n: int
     doc_id: str
     file_name: str
-    title: str
+    title: str  # in the asker's language where the catalogue has it
     symbol: str
-    label: str  # "OP 4", "para. 77", or "" (unnumbered text, a heading)
-    page: int | None
+    label: str  # "OP 4", "para. 77", or "" (unnumbered text, a heading): the identifier look-up uses
+    page: int | None  # the page the quote starts on
     quote: str
     start: int  # character offsets of the quote in the document's cleaned text
     end: int
     chunk_id: str
+    locator: str = ""  # in the asker's language: label or heading path and ¶, then page (render/references.py)
 
 
 @dataclass(frozen=True)

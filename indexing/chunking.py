@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from .cleaning import search_form
 from .config import ChunkingSettings
+from .headings import heading_text, looks_like_heading, numbered
 from .language import ARABIC_LETTERS, script_language
-from .models import Chunk, CleanDocument
+from .models import Chunk, CleanDocument, Place
 
-CHUNKER_VERSION = "structure-v3"
+CHUNKER_VERSION = "structure-v4"  # v4: section paths and paragraph places on packed text, page starts
 
 _OPERATIVE = re.compile(r"^(\d{1,3})\s*[-–]\s+\S")
 _REPORT_PARA = re.compile(r"^(\d{1,3})\s*[-–]\s*(?=\S)")
@@ -69,7 +70,8 @@ class _Builder:
         self.meta = clean.source.meta
         self.chunks: list[Chunk] = []
 
-    def add(self, start: int, end: int, label: str = "", section: str = "", is_heading: bool = False, **extra) -> None:
+    def add(self, start: int, end: int, label: str = "", section: str = "", is_heading: bool = False,
+            places: tuple[Place, ...] = (), **extra) -> None:
         text = self.clean.text[start:end]
         if not text.strip():
             return
@@ -95,9 +97,19 @@ class _Builder:
                 year=self.meta.year,
                 file_name=self.meta.file_name,
                 content_hash=digest,
+                title_ar=self.meta.title_ar,
+                page_starts=tuple((o, n) for o, n in self.clean.page_starts if start < o < end and n is not None),
+                places=_places_within(places, start, end),
                 extra=extra,
             )
         )
+
+
+def _places_within(places: tuple[Place, ...], start: int, end: int) -> tuple[Place, ...]:
+    """The places of the paragraphs in [start, end); a piece that starts inside a paragraph starts in its place."""
+    before = [p for p in places if p.start <= start]
+    head = (Place(start, before[-1].section, before[-1].n),) if before else ()
+    return head + tuple(p for p in places if start < p.start < end)
 
 
 def _windows(start: int, end: int, text: str, max_chars: int, overlap: int) -> list[tuple[int, int]]:
@@ -180,12 +192,15 @@ def _numbered_report(b: _Builder, paras: list[_Para], settings: ChunkingSettings
     def section() -> str:
         return " > ".join(path[k] for k in sorted(path))
 
+    places: list[Place] = []  # unlabelled paragraphs (an introduction, a summary): their place under their heading
+    count = 0
+
     def flush(sec: str) -> None:
         if not current:
             return
         start, end = current[0].start, current[-1].end
         for ws, we in _windows(start, end, text, settings.max_chars * 2, settings.overlap_chars):
-            b.add(ws, we, label=label, section=sec)
+            b.add(ws, we, label=label, section=sec, places=() if label else tuple(places))
 
     current_section = ""
     for p in paras:
@@ -202,40 +217,75 @@ def _numbered_report(b: _Builder, paras: list[_Para], settings: ChunkingSettings
             path = {k: v for k, v in path.items() if k < level}
             path[level] = p.text
             current_section = section()
+            count = 0
             b.add(p.start, p.end, label="", section=current_section, is_heading=True)
         elif current:
             current.append(p)
+            if not label:
+                count += 1
+                places.append(Place(p.start, current_section, count))
         else:
             current, label = [p], ""
             current_section = section()
+            count += 1
+            places.append(Place(p.start, current_section, count))
     flush(current_section)
     return True
 
 
+def _packed_heading(p: _Para) -> str:
+    """The heading a paragraph of unnumbered text opens with: the paragraph itself, or its first line."""
+    first = p.text.split("\n", 1)[0]
+    return first if looks_like_heading(first) else ""
+
+
+def _packed_level(heading: str) -> int:
+    """Chapter numbers ("Methodology  02", "I.", "أولاً") above plain headings, plain above "1." items."""
+    if re.search(r"\s{2,}\d{1,2}\s*$", heading) or _heading_level(heading) == 1:
+        return 1
+    return 3 if numbered(heading) else 2
+
+
 def _packed(b: _Builder, paras: list[_Para], settings: ChunkingSettings) -> None:
     text = b.clean.text
-    heading = ""
+    path: dict[int, str] = {}
+    count = 0
+    places: list[Place] = []
     group: list[_Para] = []
-    group_heading = ""
+    group_section = ""
 
     def flush() -> None:
         if not group:
             return
         for ws, we in _windows(group[0].start, group[-1].end, text, settings.max_chars, settings.overlap_chars):
-            b.add(ws, we, section=group_heading)
+            b.add(ws, we, section=group_section, places=tuple(places))
 
+    chapter = 0
     for p in paras:
-        if _is_heading(p) and len(p.text) <= 60 and re.search(r"[^\W\d_]{3,}", p.text):
-            heading = p.text
+        heading = _packed_heading(p)
+        number = re.search(r"\s{2,}(\d{1,2})\s*$", heading)
+        if number and int(number.group(1)) != chapter + 1:
+            heading = ""  # chapters count up one by one; a page number in a running head does not
+        elif number:
+            chapter += 1
+        if heading:
+            level = _packed_level(heading)
+            path = {k: v for k, v in path.items() if k < level}
+            path[level] = heading_text(heading)
+            count = 0
+        section = " > ".join(path[k] for k in sorted(path))
+        if p.text != heading:  # a heading alone is no paragraph of its section
+            count += 1
+        places.append(Place(p.start, section, max(count, 1)))
         size = p.end - group[0].start if group else 0
         if group and size > settings.max_chars and (group[-1].end - group[0].start) >= settings.min_chars:
             flush()
             # carry a short tail of the previous group as overlap when it is a whole paragraph
             tail = group[-1] if group[-1].end - group[-1].start <= settings.overlap_chars else None
             group = [tail] if tail else []
-            group_heading = heading
+            group_section = section
         if not group:
-            group_heading = heading
+            group_section = section
         group.append(p)
     flush()
 

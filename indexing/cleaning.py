@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .headings import chapter_heading, looks_like_heading
 from .language import ARABIC_LETTERS, ARABIC_MARKS, script_language
 from .models import CleanDocument, SourceDocument
 
@@ -88,6 +89,8 @@ def clean_document(doc: SourceDocument) -> CleanDocument:
     page_starts: list[tuple[int, int | None]] = []
     prev = ""
     blank = 0
+    prev_raw = ""
+    opens = True  # whether `prev` is the first line of its paragraph
     for page in doc.pages:
         page_recorded = False
         for raw in page.text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -98,6 +101,11 @@ def clean_document(doc: SourceDocument) -> CleanDocument:
             sep = ""
             if prev:
                 sep = "\n\n" if _is_break(prev, raw.strip(), blank) else " "
+                if sep != "\n\n" and chapter_heading(raw):
+                    sep = "\n\n"  # "Methodology  02": a chapter begins, whatever the line before it
+                elif sep == " " and (blank or chapter_heading(prev_raw)) and opens and not _MARKER_ONLY.match(prev) and looks_like_heading(prev_raw):
+                    sep = "\n"  # a heading set apart above its text: kept on its own line, same length
+            opens = sep != " "
             parts.append(sep)
             length += len(sep)
             if not page_recorded:
@@ -105,7 +113,7 @@ def clean_document(doc: SourceDocument) -> CleanDocument:
                 page_recorded = True
             parts.append(line)
             length += len(line)
-            prev, blank = line, 0
+            prev, prev_raw, blank = line, raw, 0
         if not page_recorded:
             page_starts.append((length, page.number))
     text = _fix_footnotes(_fix_brackets("".join(parts)))

@@ -59,6 +59,16 @@ class CleanDocument:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where one paragraph of a chunk stands in its document: its heading path and its place (¶ n) under it,
+    so a quote from the middle of a packed chunk is located by the paragraph it starts in."""
+
+    start: int  # offset of the paragraph in the cleaned text
+    section: str  # heading path, " > " joined
+    n: int  # 1 for the first paragraph after the section's heading
+
+
+@dataclass(frozen=True)
 class Chunk:
     """One retrievable unit: a resolution paragraph, a numbered report paragraph, or a packed section piece."""
 
@@ -80,4 +90,25 @@ class Chunk:
     year: int | None = None
     file_name: str = ""
     content_hash: str = ""
+    title_ar: str = ""
+    page_starts: tuple[tuple[int, int], ...] = ()  # (offset in the cleaned text, page) of each page begun inside
+    places: tuple[Place, ...] = ()  # the paragraphs of an unlabelled chunk, in order
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page an offset of the cleaned text falls on (a quote's page is where the quote starts)."""
+        page = self.page
+        for start, number in self.page_starts:
+            if start > offset:
+                break
+            page = number
+        return page
+
+    def place_at(self, offset: int) -> Place | None:
+        """The paragraph an offset falls in, or None where the chunk recorded none (a labelled paragraph)."""
+        place = None
+        for p in self.places:
+            if p.start > offset:
+                break
+            place = p
+        return place if place is not None else (self.places[0] if self.places else None)

@@ -9,6 +9,7 @@ a mismatch means a clean rebuild, never mixed vectors. Vectors are always ours: 
 """
 from __future__ import annotations
 
+import json
 import functools
 import logging
 import re
@@ -19,7 +20,7 @@ from typing import Iterable
 import numpy as np
 
 from .config import Settings
-from .models import Chunk
+from .models import Chunk, Place
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,10 @@ def _chunk_metadata(c: Chunk) -> dict:
         "file_name": c.file_name,
         "content_hash": c.content_hash,
         "search_text": c.search_text,
+        "title_ar": c.title_ar,
+        # Chroma metadata holds scalars only: the page starts and paragraph places go as JSON
+        "page_starts": json.dumps(c.page_starts),
+        "places": json.dumps([[p.start, p.section, p.n] for p in c.places], ensure_ascii=False),
     }
 
 
@@ -99,6 +104,9 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict) -> Chunk:
         year=None if year in (-1, None) else int(year),
         file_name=meta.get("file_name", ""),
         content_hash=meta.get("content_hash", ""),
+        title_ar=meta.get("title_ar", ""),
+        page_starts=tuple((int(o), int(n)) for o, n in json.loads(meta.get("page_starts") or "[]")),
+        places=tuple(Place(int(o), section, int(n)) for o, section, n in json.loads(meta.get("places") or "[]")),
     )
 
 

@@ -97,3 +97,55 @@ def test_the_resolutions_title_block_is_a_heading_without_a_paragraph_label():
     _, chunks = chunks_of("ga-resolution-2022.ar.txt")
     assert chunks[0].is_heading and chunks[0].label == ""
     assert not any(c.is_heading for c in chunks if c.label)
+
+
+# --------------------------------------------------------------------------------------------------
+# Unnumbered text: section paths and each paragraph's place under its heading
+# --------------------------------------------------------------------------------------------------
+
+UNNUMBERED = (
+    "Online risks  01\n"
+    "Children spend more time online every year and meet strangers there more often than before.\n\n"
+    "Livestreaming\n\n"
+    "Offenders pay to watch abuse streamed live from another country, which leaves no file behind.\n\n"
+    "Payments are small and frequent, so that banks rarely flag them as suspicious transfers.\n\n"
+    "Responses  02\n"
+    "Hotlines receive reports from the public and pass them to the police of the country concerned.\n"
+)
+
+
+def test_unnumbered_text_gets_heading_paths_and_paragraph_places():
+    clean = clean_document(source_doc(UNNUMBERED, name="report.txt"))
+    chunks = chunk_document(clean, ChunkingSettings(max_chars=200, min_chars=50, overlap_chars=0))
+    places = {p.start: p for c in chunks for p in c.places}
+
+    def place_of(phrase):
+        offset = clean.text.index(phrase)
+        chunk = next(c for c in chunks if c.start <= offset < c.end)
+        return chunk.place_at(offset)
+
+    assert place_of("Children spend").section == "Online risks 01" and place_of("Children spend").n == 1
+    assert (place_of("Offenders pay").section, place_of("Offenders pay").n) == ("Online risks 01 > Livestreaming", 1)
+    assert (place_of("Payments are").section, place_of("Payments are").n) == ("Online risks 01 > Livestreaming", 2)
+    assert (place_of("Hotlines receive").section, place_of("Hotlines receive").n) == ("Responses 02", 1)
+    assert all(c.text == clean.text[c.start:c.end] for c in chunks) and places
+
+
+def test_the_unnumbered_corpus_documents_get_section_paths_on_their_chunks():
+    for name in ("gta-2019.ar.txt", "mnr-review-2022.ar.txt", "qatar-submission-2024.txt"):
+        _, chunks = chunks_of(name)
+        assert not any(c.label for c in chunks), name
+        sectioned = [c for c in chunks if c.section]
+        assert len(sectioned) >= 0.9 * len(chunks), name
+        assert len({c.section for c in sectioned}) >= 5, name
+        assert all(c.places for c in chunks), name
+
+
+def test_a_chunk_across_a_page_break_keeps_where_each_page_starts():
+    pages = ["First page text about hotlines and their reports to the police of many countries",
+             "Second page text about livestreaming and payments made across borders every day."]
+    clean = clean_document(source_doc("", name="two.pdf", pages=pages))
+    (chunk,) = chunk_document(clean)
+    second = clean.text.index("Second page")
+    assert chunk.page == 1 and chunk.page_starts == ((second, 2),)
+    assert chunk.page_at(chunk.start) == 1 and chunk.page_at(second) == 2 and chunk.page_at(chunk.end - 1) == 2

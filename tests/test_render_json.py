@@ -12,7 +12,9 @@ def test_a_run_record_carries_the_answers_markdown_its_quotes_and_passages(answe
     record = run_record(answer, "q1")
     assert list(record) == ["id", "answer", "abstained", "citations", "passages", "latency_ms"]
     assert record["id"] == "q1" and record["answer"] == body(answer) and record["abstained"] is False
-    assert record["citations"] == [{"doc": c.file_name, "quote": c.quote, "paragraph": c.label} for c in answer.citations]
+    assert record["citations"] == [{"doc": c.file_name, "quote": c.quote, "paragraph": c.label, "locator": c.locator}
+                                   for c in answer.citations]
+    assert all(c["locator"] for c in record["citations"])
     assert [p["text"] for p in record["passages"]] == [p.chunk.text for p in answer.passages]
     json.dumps(record, ensure_ascii=False)
 

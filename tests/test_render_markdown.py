@@ -49,3 +49,13 @@ def test_a_conversation_export_has_a_title_and_every_answer(answers):
     md = conversation_markdown([answers["en"], answers["ar"]])
     assert md.startswith("# Policy assistant") and md.endswith("\n")
     assert answers["en"].question in md and answers["ar"].question in md
+
+
+def test_an_arabic_export_names_its_sources_in_arabic_with_arabic_locators(answers):
+    answer = answers["ar"]
+    text = answer_markdown(answer)
+    assert "**المصادر**" in text and "**Sources**" not in text
+    for c in answer.citations:
+        assert c.locator in text
+        if c.label.startswith("OP "):
+            assert f"الفقرة {c.label.split()[1]} من المنطوق" in c.locator

@@ -6,10 +6,10 @@ from dataclasses import replace
 from assistant.render.references import references
 
 
-def test_each_language_writes_the_page_its_own_way(answers):
-    c = replace(answers["op"].citations[0], page=12)  # the bundled corpus is text files, without pages
+def test_each_language_writes_the_label_and_page_its_own_way(answers):
+    c = replace(answers["op"].citations[0], page=12, locator="")  # the bundled corpus is text files, without pages
     assert references("en").locator(c) == ["OP 3", "p. 12"]
-    assert references("ar").locator(c) == ["OP 3", "ص 12"]
+    assert references("ar").locator(c) == ["الفقرة 3 من المنطوق", "ص 12"]
     assert references("en").locator(replace(c, page=None)) == ["OP 3"]
 
 
@@ -20,10 +20,10 @@ def test_a_reference_names_the_symbol_and_the_paragraph_where_they_are_known(ans
     assert references("en").full(replace(c, symbol="")).startswith(f"{c.title}, OP 3")
 
 
-def test_a_heading_has_no_paragraph_label_in_its_reference(library):
+def test_a_heading_has_no_paragraph_label_but_its_place_in_its_reference(library):
     heading = next(c for c in library.retriever.by_doc["ga-resolution-2022"] if c.is_heading)
     assert references("en").beside_title(heading) == ", ".join(
-        x for x in (heading.symbol, f"p. {heading.page}" if heading.page else "") if x)
+        x for x in (heading.symbol, f"passage {heading.ordinal + 1}") if x)
 
 
 def test_without_a_symbol_the_short_reference_falls_back_to_the_title(answers):
@@ -37,3 +37,23 @@ def test_without_a_symbol_the_short_reference_falls_back_to_the_title(answers):
 def test_a_source_line_holds_everything_needed_to_find_the_quote_again(answers):
     c = answers["op"].citations[0]
     assert references("en").source_line(c) == f"[{c.n}] {references('en').full(c)} — «{c.quote}»"
+
+
+def test_stored_labels_are_written_in_each_languages_words():
+    en, ar = references("en"), references("ar")
+    assert [en.label(x) for x in ("OP 4", "PP 7", "para. 48")] == ["OP 4", "PP 7", "para. 48"]
+    assert [ar.label(x) for x in ("OP 4", "PP 7", "para. 48")] == [
+        "الفقرة 4 من المنطوق", "الفقرة 7 من الديباجة", "الفقرة 48"]
+
+
+def test_an_unlabelled_passage_is_located_by_heading_path_and_paragraph_and_its_page():
+    from indexing.models import Chunk, Place
+
+    chunk = Chunk(chunk_id="d#00003", doc_id="d", text="x" * 300, search_text="", start=1000, end=1300, ordinal=3,
+                  section="Section 3", page=4, page_starts=((1200, 5),),
+                  places=(Place(1000, "Section 3", 3), Place(1100, "Section 3 > Livestreaming", 4)))
+    assert references("en").locate(chunk, 1000) == "Section 3, ¶ 3, p. 4"
+    assert references("en").locate(chunk, 1150) == "Section 3 › Livestreaming, ¶ 4, p. 4"
+    assert references("ar").locate(chunk, 1250) == "Section 3 › Livestreaming، الفقرة 4، ص 5"
+    bare = Chunk(chunk_id="d#00000", doc_id="d", text="y", search_text="", start=0, end=1, ordinal=0)
+    assert references("en").locate(bare) == "passage 1" and references("ar").locate(bare) == "المقطع 1"

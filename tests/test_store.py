@@ -134,3 +134,26 @@ def test_the_heading_flag_is_stored_with_the_chunk(small_library):
     headings = [c for c in chunks if c.is_heading]
     assert any(c.doc_id == "ga-resolution-2022" and c.ordinal == 0 for c in headings)
     assert all(not c.label for c in headings)
+
+
+def test_paragraph_places_page_starts_and_arabic_titles_come_back_from_the_store(small_library, tmp_path):
+    from conftest import make_pdf
+
+    from indexing.chunking import chunk_document
+    from indexing.cleaning import clean_document
+    from indexing.loaders import load_document
+
+    make_pdf(small_library.corpus_dir / "two.pdf", [["Hotlines pass reports to the police of"],
+                                                    ["the country where the images were found."]])
+    store = open_store(small_library)
+    index_library(small_library, store, show_progress=False)
+    stored = {c.chunk_id: c for c in open_store(small_library).all_chunks()}
+    for name in ("qatar-submission-2024.txt", "two.pdf"):
+        made = chunk_document(clean_document(load_document(small_library.corpus_dir / name)))
+        assert made
+        for c in made:
+            back = stored[c.chunk_id]
+            assert (back.places, back.page_starts) == (c.places, c.page_starts)  # catalogue titles aside
+    assert any(c.places and c.places[0].section for c in stored.values() if c.doc_id == "qatar-submission-2024")
+    assert any(c.page_starts for c in stored.values() if c.doc_id == "two")
+    assert all(c.title_ar for c in stored.values() if c.doc_id == "ga-resolution-2022")  # from the catalogue

@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from indexing.language import direction
 
 from ..models import Answer
-from .markdown import TITLE, quote_item
+from .markdown import SOURCES, TITLE, quote_item
 from .references import references
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -67,20 +67,21 @@ def _body(doc, answer: Answer) -> None:
     for group in answer.groups:
         _paragraph(doc, [(group.heading, True)])
         for c in group.citations:
-            _paragraph(doc, _plain(quote_item(c)), "List Bullet")
+            _paragraph(doc, _plain(quote_item(c, answer.language)), "List Bullet")
 
 
 def answers_docx(answers: list[Answer], path: Path) -> Path:
     doc = Document()
     doc.add_heading(TITLE["en"], level=1)
-    ref = references("en")
     for answer in answers:
+        lang = "ar" if answer.language == "ar" else "en"
+        ref = references(lang)
         _paragraph(doc, _plain(answer.question.strip()), "Heading 2")
         _body(doc, answer)
         if answer.notice:
             _paragraph(doc, _plain(answer.notice), "Intense Quote")
         if answer.citations:
-            doc.add_heading("Sources", level=3)
+            doc.add_heading(SOURCES[lang], level=3)
             for c in answer.citations:
                 _paragraph(doc, _plain(ref.source_line(c)), "List Number")
     path.parent.mkdir(parents=True, exist_ok=True)

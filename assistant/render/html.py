@@ -84,9 +84,10 @@ def streaming_html(text: str, language: str) -> str:
     return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}">{markdown_html(text)}</div>'
 
 
-def _group_html(group: CitationGroup) -> str:
+def _group_html(group: CitationGroup, language: str = "en") -> str:
     items = "".join(
-        f"<li>«{escape(c.quote)}» {_cite(c.n)}{f' ({escape(c.label)})' if c.label else ''}</li>" for c in group.citations
+        f"<li>«{escape(c.quote)}» {_cite(c.n)}{f' ({escape(references(language).label(c.label))})' if c.label else ''}</li>"
+        for c in group.citations
     )
     return f"<p><strong>{escape(group.heading)}</strong></p><ul>{items}</ul>"
 
@@ -96,7 +97,7 @@ def body_html(answer: Answer) -> str:
     if answer.prose:
         return markdown_html(answer.prose)
     intro = f"<p>{escape(answer.intro)}</p>" if answer.intro.strip() else ""
-    return intro + "".join(_group_html(g) for g in answer.groups)
+    return intro + "".join(_group_html(g, answer.language) for g in answer.groups)
 
 
 def short(title: str, limit: int = 70) -> str:

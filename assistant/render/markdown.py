@@ -19,9 +19,12 @@ def marker(n: int) -> str:
     return f"[{n}]"
 
 
-def quote_item(c: Citation) -> str:
-    """`«quote» [n] (OP 4)`: one quote of an extractive answer."""
-    return f"«{c.quote}» {marker(c.n)}{f' ({c.label})' if c.label else ''}"
+SOURCES = {"en": "Sources", "ar": "المصادر"}
+
+
+def quote_item(c: Citation, language: str = "en") -> str:
+    """`«quote» [n] (OP 4)`: one quote of an extractive answer, its label as the asker's language writes it."""
+    return f"«{c.quote}» {marker(c.n)}{f' ({references(language).label(c.label)})' if c.label else ''}"
 
 
 def body(answer: Answer) -> str:
@@ -33,7 +36,7 @@ def body(answer: Answer) -> str:
         lines.append("")
     for group in answer.groups:
         lines.append(f"**{group.heading}**")
-        lines += [f"- {quote_item(c)}" for c in group.citations]
+        lines += [f"- {quote_item(c, answer.language)}" for c in group.citations]
         lines.append("")
     return "\n".join(lines).strip()
 
@@ -44,8 +47,9 @@ def answer_markdown(answer: Answer) -> str:
     if answer.notice:
         lines += [f"> {answer.notice}", ""]
     if answer.citations:
-        lines += ["**Sources**", ""]
-        lines += [f"- {references('en').source_line(c)}" for c in answer.citations]
+        lang = "ar" if answer.language == "ar" else "en"
+        lines += [f"**{SOURCES[lang]}**", ""]
+        lines += [f"- {references(lang).source_line(c)}" for c in answer.citations]
         lines.append("")
     return "\n".join(lines)
 

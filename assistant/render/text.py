@@ -11,6 +11,6 @@ def answer_lines(answer: Answer) -> list[str]:
     lines = [body(answer)]
     if answer.notice:
         lines.append(f"[yellow]{answer.notice}[/yellow]")
-    ref = references("en")
+    ref = references(answer.language)
     lines += [f"[{c.n}] {ref.short(c)} — chars {c.start}-{c.end} of {c.file_name}" for c in answer.citations]
     return lines
