@@ -149,10 +149,10 @@ class Assistant:
         return True
 
     def paragraph(self, doc_id: str, label: str) -> list[Chunk]:
-        return self.retriever.paragraph(doc_id, label)
+        return self.retriever.paragraph(doc_id, label) or self.retriever.at_place(doc_id, label)
 
     def labels(self, doc_id: str) -> list[str]:
-        return self.retriever.labels(doc_id)
+        return self.retriever.labels(doc_id) or self.retriever.places(doc_id)  # unnumbered: section and ¶
 
     def neighbours(self, chunk: Chunk) -> tuple[list[Chunk], list[Chunk]]:
         return self.retriever.neighbours(chunk)

@@ -34,6 +34,7 @@ from .models import Filters, Passage
 from .references import ParagraphRef, QuestionRefs, ReferenceParser
 from .dense import DenseIndex
 from .sentence_index import SentenceSearch, SentenceVectors
+from .render.references import references
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,16 @@ class Retriever:
             if c.label and c.label not in seen:
                 seen.append(c.label)
         return seen
+
+    def places(self, doc_id: str) -> list[str]:
+        """The paragraphs of a document's unlabelled text by heading path and ¶ ("Methodology, ¶ 2"), in order."""
+        ref = references("en")
+        return list(dict.fromkeys(ref.place(p) for c in self.by_doc.get(doc_id, []) if not c.label for p in c.places))
+
+    def at_place(self, doc_id: str, key: str) -> list[Chunk]:
+        """The passages holding the paragraph `places` named `key`."""
+        ref = references("en")
+        return [c for c in self.by_doc.get(doc_id, []) if not c.label and any(ref.place(p) == key for p in c.places)]
 
     def resolve(self, ref: ParagraphRef, doc_ids: list[str]) -> list[Chunk]:
         docs = doc_ids or list(self.by_doc)

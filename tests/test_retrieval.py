@@ -136,3 +136,16 @@ def test_feedback_adds_the_arabic_hits_distinctive_terms_to_an_english_lexical_q
     assert all(any("\u0600" <= ch <= "\u06ff" for ch in t) for t in terms)  # the other language's words
     assert all(1 < sum(t in s for s in retriever.lexical._terms) for t in terms)  # none found in one chunk only
     assert "feedback_ms" not in library.retrieve(question).timings  # off by default
+
+
+def test_documents_without_labels_are_looked_up_by_section_and_paragraph(library):
+    r = library.retriever
+    assert r.labels("gta-2019") == []
+    keys = r.places("gta-2019")
+    assert len(keys) >= 20 and all("¶ " in k for k in keys)
+    assert sum(" › " in k for k in keys) >= 10  # most sit under a heading path
+    for key in (keys[0], keys[len(keys) // 2], keys[-1]):
+        found = r.at_place("gta-2019", key)
+        assert found and all(c.doc_id == "gta-2019" for c in found)
+    assert library.labels("gta-2019") == keys and library.paragraph("gta-2019", keys[1]) == r.at_place("gta-2019", keys[1])
+    assert library.labels("ga-resolution-2022")[0].startswith("PP")  # labelled documents keep their labels

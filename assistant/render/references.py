@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from indexing.language import answer_language
-from indexing.models import Chunk
+from indexing.models import Chunk, Place
 
 from ..models import Citation
 
@@ -51,9 +51,7 @@ class ReferenceFormat:
                 parts.append(section_path(chunk.section))
             parts.append(self.passage.format(n=chunk.ordinal + 1))
         elif place is not None:
-            if place.section:
-                parts.append(section_path(place.section))
-            parts.append(self.paragraph.format(n=place.n))
+            parts.append(self.place(place))
         elif chunk.section:
             parts.append(section_path(chunk.section))
         else:
@@ -62,6 +60,10 @@ class ReferenceFormat:
         if page:
             parts.append(f"{self.page} {page}")
         return self.sep.join(parts)
+
+    def place(self, place: Place) -> str:
+        """`Section 3 › Livestreaming, ¶ 4`: a paragraph of unnumbered text (also its key in paragraph look-up)."""
+        return self.sep.join(x for x in (section_path(place.section), self.paragraph.format(n=place.n)) if x)
 
     def locator(self, c: Citation | Chunk) -> list[str]:
         """The locator as one part of a reference: `["OP 4, p. 3"]`."""
