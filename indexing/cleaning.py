@@ -90,6 +90,8 @@ def clean_document(doc: SourceDocument) -> CleanDocument:
     prev = ""
     blank = 0
     prev_raw = ""
+    prev_start = 0
+    headings: list[tuple[int, int]] = []
     opens = True  # whether `prev` is the first line of its paragraph
     for page in doc.pages:
         page_recorded = False
@@ -101,23 +103,25 @@ def clean_document(doc: SourceDocument) -> CleanDocument:
             sep = ""
             if prev:
                 sep = "\n\n" if _is_break(prev, raw.strip(), blank) else " "
-                if sep != "\n\n" and chapter_heading(raw):
-                    sep = "\n\n"  # "Methodology  02": a chapter begins, whatever the line before it
-                elif sep == " " and (blank or chapter_heading(prev_raw)) and opens and not _MARKER_ONLY.match(prev) and looks_like_heading(prev_raw):
-                    sep = "\n"  # a heading set apart above its text: kept on its own line, same length
-            opens = sep != " "
+                # A heading the text runs on from (the layout is kept; the heading is noted for the chunker):
+                # set apart above its text, or numbered as a chapter ("Methodology  02") wherever it stands.
+                if sep == " " and (chapter_heading(prev_raw) or (
+                        blank and opens and not _MARKER_ONLY.match(prev) and looks_like_heading(prev_raw))):
+                    headings.append((prev_start, prev_start + len(prev)))
+            opens = sep != " " or bool(headings and headings[-1][0] == prev_start)
             parts.append(sep)
             length += len(sep)
             if not page_recorded:
                 page_starts.append((length, page.number))
                 page_recorded = True
+            prev_start = length
             parts.append(line)
             length += len(line)
             prev, prev_raw, blank = line, raw, 0
         if not page_recorded:
             page_starts.append((length, page.number))
     text = _fix_footnotes(_fix_brackets("".join(parts)))
-    return CleanDocument(source=doc, text=text, page_starts=tuple(page_starts))
+    return CleanDocument(source=doc, text=text, page_starts=tuple(page_starts), headings=tuple(headings))
 
 
 def search_form(text: str) -> str:

@@ -48,6 +48,7 @@ class CleanDocument:
     source: SourceDocument
     text: str
     page_starts: tuple[tuple[int, int | None], ...] = ()  # (offset in text, page number)
+    headings: tuple[tuple[int, int], ...] = ()  # (start, end) of the heading lines found inside paragraphs
 
     def page_at(self, offset: int) -> int | None:
         page = None

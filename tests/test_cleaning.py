@@ -82,3 +82,12 @@ def test_every_bundled_document_cleans_without_losing_words():
         raw_words = [t for t in tokens(raw) if not t.isdigit()]
         out_words = [t for t in tokens(search_form(out)) if not t.isdigit()]
         assert raw_words == out_words, name
+
+
+def test_a_heading_the_text_runs_on_from_is_noted_and_the_text_left_as_it_was():
+    raw = ("Hotlines pass reports on.\nMethodology\n\nThis review combines surveys of members with case studies\n"
+           "from each region.\nOnline risks  02\nChildren meet strangers in games and chats every single day now.")
+    out = clean_document(source_doc(raw))
+    assert [out.text[s:e] for s, e in out.headings] == ["Methodology", "Online risks  02"]
+    assert "Methodology This review combines" in out.text  # the layout is repaired as before, words in order
+    assert "from each region." not in [out.text[s:e] for s, e in out.headings]
