@@ -96,7 +96,7 @@ def test_export_gives_markdown_and_word_with_the_citations(client, tmp_path):
     answer, _ = chat(client, AR_QUESTION)
     md_path = client.predict("conversation", "Markdown", api_name="/export")
     md = open(md_path, encoding="utf-8").read()
-    assert AR_QUESTION in md and "**Sources**" in md and re.search(r"\[1\] .+ — «.+»", md)
+    assert AR_QUESTION in md and "**المصادر**" in md and re.search(r"\[1\] .+ — «.+»", md)  # Arabic answer, Arabic heading
     docx_path = client.predict("last answer", "Word (.docx)", api_name="/export")
     text = "\n".join(p.text for p in Document(docx_path).paragraphs)
     assert AR_QUESTION in text and "«" in text
