@@ -25,6 +25,7 @@ from .answering import quantity_focus
 from .answering import support as evidence_support
 from .glossary import Glossary
 from .models import Answer, Filters, Passage
+from .reading_aid import ReadingAids
 from .question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
 from .render.markdown import body
 from .response import Response
@@ -49,6 +50,7 @@ class Assistant:
         self.settings = settings or Settings()
         self.store = open_store(self.settings)
         self.glossary = Glossary.load(self.settings.glossary_path)
+        self.aids = ReadingAids(self.glossary)
         self.retriever = Retriever(self.settings, self.store, self.glossary, self._metas())
         self.picker = self._picker()
         self.registers = Registers.load(self.settings.registers_path)
@@ -223,7 +225,7 @@ class Assistant:
         missing = self.subjects.missing(question) if self.settings.question.subjects else []
         response = Response(self._answer(stripped, lang, retrieval, missing))
         yield from response
-        answer = response.answer
+        answer = self._annotate(response.answer)
         answer = replace(
             answer, question=question, notices=(*notices, *answer.notices),
             standalone_question=answer.standalone_question or (f"{topic}\n{stripped}".strip() if topic else stripped),
@@ -261,7 +263,7 @@ class Assistant:
         """Extractive by default; with a model, generated and checked (the abstain rule runs first, so weak
         evidence never reaches the model). A subject the library never mentions is said plainly; what the
         documents say on the wider subject follows, labelled as not about it."""
-        answer = self._extractive(question, language, retrieval)
+        answer = self._annotate(self._extractive(question, language, retrieval))
         if missing:
             answer = replace(answer, intro=not_mentioned_intro(language, list(missing), not answer.abstained),
                              abstained=True)
@@ -275,6 +277,10 @@ class Assistant:
             yield answer
             return
         yield from generator.stream(question, language, retrieval.passages, fallback=answer)
+
+    def _annotate(self, answer: Answer) -> Answer:
+        """Reading aids under the quotes in the other language, before the answer is streamed or rendered."""
+        return self.aids.annotate(answer, {m.doc_id: m for m in self.retriever.parser.metas})
 
     def support(self, question: str, retrieval: Retrieval) -> float:
         """Evidence strength (see `answering.support`); a paragraph named by reference is always enough."""

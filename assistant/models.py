@@ -61,6 +61,7 @@ class Citation:
     start: int  # character offsets of the quote in the document's cleaned text
     end: int
     chunk_id: str
+    reading_aid: str = ""  # in the asker's language, for a quote in the other one (see `reading_aid`)
 
 
 @dataclass(frozen=True)

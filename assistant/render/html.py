@@ -13,7 +13,7 @@ from html import escape
 from indexing.language import direction
 from indexing.models import Chunk
 
-from ..models import Answer, CitationGroup
+from ..models import Answer, Citation, CitationGroup
 from .markdown import MARKER
 from .references import references
 
@@ -36,6 +36,10 @@ CSS = """
 .pa-notice { font-style: italic; opacity: .85; }
 .pa-source { margin-bottom: 1em; }
 .pa-meta { font-size: .85em; opacity: .8; }
+.pa-quote { display: block; unicode-bidi: isolate; }
+.pa-quote[dir=rtl] { text-align: right; font-family: 'Noto Naskh Arabic', 'Amiri', 'DejaVu Sans', sans-serif; }
+.pa-quote[dir=ltr] { text-align: left; }
+.pa-aid { font-size: .85em; opacity: .85; margin: .15em 0 .5em; unicode-bidi: isolate; }
 """
 
 
@@ -84,10 +88,19 @@ def streaming_html(text: str, language: str) -> str:
     return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}">{markdown_html(text)}</div>'
 
 
-def _group_html(group: CitationGroup) -> str:
-    items = "".join(
-        f"<li>«{escape(c.quote)}» {_cite(c.n)}{f' ({escape(c.label)})' if c.label else ''}</li>" for c in group.citations
-    )
+def _quote_item(c: Citation, language: str) -> str:
+    """A quote in its own direction inside any bubble, then its reading aid in the asker's direction."""
+    d = direction(c.quote)
+    quote = f'<span class="pa-quote" dir="{d}" lang="{lang_of(d)}">«{escape(c.quote)}»</span>'
+    item = f"<li>{quote} {_cite(c.n)}{f' ({escape(c.label)})' if c.label else ''}"
+    if c.reading_aid:
+        ad = "rtl" if language == "ar" else "ltr"
+        item += f'<div class="pa-aid" dir="{ad}" lang="{language}">{escape(c.reading_aid)}</div>'
+    return item + "</li>"
+
+
+def _group_html(group: CitationGroup, language: str) -> str:
+    items = "".join(_quote_item(c, language) for c in group.citations)
     return f"<p><strong>{escape(group.heading)}</strong></p><ul>{items}</ul>"
 
 
@@ -96,7 +109,7 @@ def body_html(answer: Answer) -> str:
     if answer.prose:
         return markdown_html(answer.prose)
     intro = f"<p>{escape(answer.intro)}</p>" if answer.intro.strip() else ""
-    return intro + "".join(_group_html(g) for g in answer.groups)
+    return intro + "".join(_group_html(g, answer.language) for g in answer.groups)
 
 
 def short(title: str, limit: int = 70) -> str:

@@ -11,7 +11,8 @@ def run_record(answer: Answer, question_id: str) -> dict:
         "id": question_id,
         "answer": body(answer),
         "abstained": answer.abstained,
-        "citations": [{"doc": c.file_name, "quote": c.quote, "paragraph": c.label} for c in answer.citations],
+        "citations": [{"doc": c.file_name, "quote": c.quote, "paragraph": c.label,
+                       **({"reading_aid": c.reading_aid} if c.reading_aid else {})} for c in answer.citations],
         "passages": [{"doc": p.chunk.file_name, "text": p.chunk.text, "score": round(p.score, 4)}
                      for p in answer.passages],
         "latency_ms": round(answer.timings.get("total_ms", 0.0), 1),
@@ -32,4 +33,5 @@ def api_answer(answer: Answer) -> dict:
 def citation_record(c: Citation) -> dict:
     """A citation with everything needed to find the quote again (offsets in the document's cleaned text)."""
     return {"n": c.n, "doc_id": c.doc_id, "doc": c.file_name, "title": c.title, "symbol": c.symbol,
-            "paragraph": c.label, "page": c.page, "quote": c.quote, "start": c.start, "end": c.end}
+            "paragraph": c.label, "page": c.page, "quote": c.quote, "start": c.start, "end": c.end,
+            **({"reading_aid": c.reading_aid} if c.reading_aid else {})}

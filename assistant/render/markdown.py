@@ -24,6 +24,11 @@ def quote_item(c: Citation) -> str:
     return f"«{c.quote}» {marker(c.n)}{f' ({c.label})' if c.label else ''}"
 
 
+def aid_line(c: Citation) -> str:
+    """The quote's reading aid as the line under its item (empty when the quote is in the asker's language)."""
+    return f"  ↳ _{c.reading_aid}_" if c.reading_aid else ""
+
+
 def body(answer: Answer) -> str:
     """The answer itself, without its question, notices or source list."""
     if answer.prose:
@@ -33,7 +38,10 @@ def body(answer: Answer) -> str:
         lines.append("")
     for group in answer.groups:
         lines.append(f"**{group.heading}**")
-        lines += [f"- {quote_item(c)}" for c in group.citations]
+        for c in group.citations:
+            lines.append(f"- {quote_item(c)}")
+            if c.reading_aid:
+                lines.append(aid_line(c))
         lines.append("")
     return "\n".join(lines).strip()
 
