@@ -25,6 +25,7 @@ from .answering import quantity_focus
 from .answering import support as evidence_support
 from .glossary import Glossary
 from .models import Answer, Filters, Passage
+from .parallel import ParallelVersions
 from .reading_aid import ReadingAids
 from .question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
 from .render.markdown import body
@@ -51,6 +52,7 @@ class Assistant:
         self.store = open_store(self.settings)
         self.glossary = Glossary.load(self.settings.glossary_path)
         self.aids = ReadingAids(self.glossary)
+        self._parallel: ParallelVersions | None = None
         self.retriever = Retriever(self.settings, self.store, self.glossary, self._metas())
         self.picker = self._picker()
         self.registers = Registers.load(self.settings.registers_path)
@@ -98,6 +100,7 @@ class Assistant:
     def refresh(self) -> None:
         self.retriever.parser = type(self.retriever.parser)(self._metas())
         self.retriever.reload()
+        self._parallel = None
         self.picker = self._picker()
         self.reader = self._reader()
         if self._generator is not None:
@@ -279,8 +282,18 @@ class Assistant:
         yield from generator.stream(question, language, retrieval.passages, fallback=answer)
 
     def _annotate(self, answer: Answer) -> Answer:
-        """Reading aids under the quotes in the other language, before the answer is streamed or rendered."""
+        """Reading aids under the quotes in the other language and the matching text of other language
+        versions, before the answer is streamed or rendered."""
+        answer = self.parallel().annotate(answer, self.retriever.by_id.get)
         return self.aids.annotate(answer, {m.doc_id: m for m in self.retriever.parser.metas})
+
+    def parallel(self) -> ParallelVersions:
+        """The library's language versions, re-read when the library changes."""
+        if self._parallel is None:
+            r = self.retriever
+            self._parallel = ParallelVersions(r.parser.metas, r.by_doc, r.sentences, r.embedder,
+                                              self.settings.answer.parallel_min_score)
+        return self._parallel
 
     def support(self, question: str, retrieval: Retrieval) -> float:
         """Evidence strength (see `answering.support`); a paragraph named by reference is always enough."""

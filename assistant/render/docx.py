@@ -14,7 +14,7 @@ from indexing.language import direction
 
 from ..models import Answer
 from .markdown import TITLE, quote_item
-from .references import references
+from .references import references, version_head
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -73,6 +73,9 @@ def _body(doc, answer: Answer) -> None:
                 aid = _paragraph(doc, _plain(c.reading_aid), rtl=answer.language == "ar")
                 for run in aid.runs:
                     run.italic = True
+            for p in c.parallel:
+                _paragraph(doc, _plain(f"{version_head(p, answer.language)}:"), rtl=answer.language == "ar")
+                _paragraph(doc, _plain(f"«{p.quote}»"))
 
 
 def answers_docx(answers: list[Answer], path: Path) -> Path:

@@ -15,7 +15,7 @@ from indexing.models import Chunk
 
 from ..models import Answer, Citation, CitationGroup
 from .markdown import MARKER
-from .references import references
+from .references import references, version_head
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -39,6 +39,7 @@ CSS = """
 .pa-quote { display: block; unicode-bidi: isolate; }
 .pa-quote[dir=rtl] { text-align: right; font-family: 'Noto Naskh Arabic', 'Amiri', 'DejaVu Sans', sans-serif; }
 .pa-quote[dir=ltr] { text-align: left; }
+.pa-parallel { border-inline-start: 2px dotted #999; padding-inline-start: .5em; margin: .2em 0 .5em; }
 .pa-aid { font-size: .85em; opacity: .85; margin: .15em 0 .5em; unicode-bidi: isolate; }
 """
 
@@ -96,6 +97,10 @@ def _quote_item(c: Citation, language: str) -> str:
     if c.reading_aid:
         ad = "rtl" if language == "ar" else "ltr"
         item += f'<div class="pa-aid" dir="{ad}" lang="{language}">{escape(c.reading_aid)}</div>'
+    for p in c.parallel:
+        pd = direction(p.quote)
+        item += (f'<div class="pa-parallel"><span class="pa-meta">{escape(version_head(p, language))}</span>'
+                 f'<span class="pa-quote" dir="{pd}" lang="{lang_of(pd)}">«{escape(p.quote)}»</span></div>')
     return item + "</li>"
 
 

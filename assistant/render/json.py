@@ -1,7 +1,7 @@
 """An answer as JSON-ready dicts: the evaluation run record and the app's `ask` endpoint."""
 from __future__ import annotations
 
-from ..models import Answer, Citation
+from ..models import Answer, Citation, ParallelText
 from .markdown import body
 
 
@@ -34,4 +34,11 @@ def citation_record(c: Citation) -> dict:
     """A citation with everything needed to find the quote again (offsets in the document's cleaned text)."""
     return {"n": c.n, "doc_id": c.doc_id, "doc": c.file_name, "title": c.title, "symbol": c.symbol,
             "paragraph": c.label, "page": c.page, "quote": c.quote, "start": c.start, "end": c.end,
-            **({"reading_aid": c.reading_aid} if c.reading_aid else {})}
+            **({"reading_aid": c.reading_aid} if c.reading_aid else {}),
+            **({"parallel": [parallel_record(p) for p in c.parallel]} if c.parallel else {})}
+
+
+def parallel_record(p: ParallelText) -> dict:
+    """The other language version's matching text, verbatim, with its offsets and how it was found."""
+    return {"doc_id": p.doc_id, "title": p.title, "language": p.language, "paragraph": p.label, "page": p.page,
+            "quote": p.quote, "start": p.start, "end": p.end, "score": p.score, "method": p.method}

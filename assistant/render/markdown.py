@@ -9,7 +9,7 @@ import re
 from datetime import datetime
 
 from ..models import Answer, Citation
-from .references import references
+from .references import references, version_head
 
 MARKER = re.compile(r"\[(\d{1,3})\]")  # a citation marker as answers carry it (`marker` writes it)
 TITLE = {"en": "Policy assistant — questions and cited answers", "ar": "مساعد الوثائق — أسئلة وأجوبة موثقة"}
@@ -42,6 +42,7 @@ def body(answer: Answer) -> str:
             lines.append(f"- {quote_item(c)}")
             if c.reading_aid:
                 lines.append(aid_line(c))
+            lines += [f"  ↔ {version_head(p, answer.language)}: «{p.quote}»" for p in c.parallel]
         lines.append("")
     return "\n".join(lines).strip()
 
