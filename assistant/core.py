@@ -24,7 +24,7 @@ from .answering import not_mentioned_intro, unknown_share
 from .answering import quantity_focus
 from .answering import support as evidence_support
 from .glossary import Glossary
-from .models import Answer, Filters, Passage
+from .models import Answer, Filters, Passage, Translation
 from .parallel import ParallelVersions
 from .reading_aid import ReadingAids
 from .question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
@@ -43,6 +43,19 @@ TRUNCATED = "Your question was long; only its first {n} characters were used."
 READ_WITH_PREVIOUS = {
     "ar": "قُرئ هذا السؤال مع سؤالك السابق: «{q}». اطرحه وحده إن كان موضوعاً جديداً.",
     "en": "Read together with your previous question: “{q}”. Ask it on its own if it is a new topic.",
+}
+
+
+TRANSLATION = {
+    "label": {"en": "Machine translation ({backend}), not a quote: the original beside it is what the document says.",
+              "ar": "ترجمة آلية ({backend})، وليست اقتباساً: النص الأصلي بجانبها هو ما تقوله الوثيقة."},
+    "no_model": {"en": "Translation needs a language model; none is configured (see README, 'A language model').",
+                 "ar": "تحتاج الترجمة إلى نموذج لغوي، ولم يُضبط أي نموذج (انظر README)."},
+    "unknown": {"en": "That passage is not in the library (it may have been removed or re-indexed).",
+                "ar": "هذا المقطع ليس في المكتبة (ربما حُذف أو أعيدت فهرسته)."},
+    "empty": {"en": "The language model returned no translation.", "ar": "لم يُرجع النموذج اللغوي أي ترجمة."},
+    "untranslated": {"en": "The language model ({backend}) did not translate the passage (its reply is not in English).",
+                     "ar": "لم يترجم النموذج اللغوي ({backend}) المقطع (ردّه ليس بالعربية)."},
 }
 
 
@@ -294,6 +307,33 @@ class Assistant:
             self._parallel = ParallelVersions(r.parser.metas, r.by_doc, r.sentences, r.embedder,
                                               self.settings.answer.parallel_min_score)
         return self._parallel
+
+    def translate(self, chunk_id: str, language: str, start: int | None = None, end: int | None = None) -> Translation:
+        """A labelled machine translation of a passage (or of the span [start, end) of it, document offsets),
+        made by the configured language model; without one, or when it fails, the reason instead."""
+        lang = answer_language(language)
+        chunk = self.retriever.by_id.get(chunk_id)
+        if chunk is None:
+            return Translation(chunk_id, "", lang, error=TRANSLATION["unknown"][lang])
+        original = chunk.text
+        if start is not None and end is not None and chunk.start <= start < end <= chunk.end:
+            original = chunk.text[start - chunk.start: end - chunk.start]
+        generator = self.generator()
+        if generator is None:
+            reason = self._generator_error or TRANSLATION["no_model"][lang]
+            return Translation(chunk_id, original, lang, error=reason)
+        try:
+            text = generator.translate(original, lang)
+        except Exception as exc:
+            log.warning("translation failed: %s", exc)
+            return Translation(chunk_id, original, lang, backend=generator.backend, error=f"{type(exc).__name__}: {exc}")
+        if not text:
+            return Translation(chunk_id, original, lang, backend=generator.backend, error=TRANSLATION["empty"][lang])
+        if script_language(text) != lang:  # a small model often copies the passage instead of translating it
+            return Translation(chunk_id, original, lang, backend=generator.backend,
+                               error=TRANSLATION["untranslated"][lang].format(backend=generator.backend))
+        return Translation(chunk_id, original, lang, text=text, backend=generator.backend,
+                           label=TRANSLATION["label"][lang].format(backend=generator.backend))
 
     def support(self, question: str, retrieval: Retrieval) -> float:
         """Evidence strength (see `answering.support`); a paragraph named by reference is always enough."""

@@ -116,3 +116,16 @@ class Answer:
     @property
     def notice(self) -> str:
         return " ".join(n for n in self.notices if n)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A machine translation of a passage, never a quote: shown beside the verbatim original, labelled."""
+
+    chunk_id: str
+    original: str  # verbatim, as the document has it
+    language: Language  # the translation's
+    text: str = ""  # empty when no translation could be made (see `error`)
+    backend: str = ""
+    error: str = ""
+    label: str = ""  # "Machine translation (llama-cpp), not a quote: the original beside it is what the document says"

@@ -13,7 +13,7 @@ from html import escape
 from indexing.language import direction
 from indexing.models import Chunk
 
-from ..models import Answer, Citation, CitationGroup
+from ..models import Answer, Citation, CitationGroup, Translation
 from .markdown import MARKER
 from .references import references, version_head
 
@@ -40,6 +40,7 @@ CSS = """
 .pa-quote[dir=rtl] { text-align: right; font-family: 'Noto Naskh Arabic', 'Amiri', 'DejaVu Sans', sans-serif; }
 .pa-quote[dir=ltr] { text-align: left; }
 .pa-parallel { border-inline-start: 2px dotted #999; padding-inline-start: .5em; margin: .2em 0 .5em; }
+.pa-mt { border-inline-start-style: dashed; font-style: italic; }
 .pa-aid { font-size: .85em; opacity: .85; margin: .15em 0 .5em; unicode-bidi: isolate; }
 """
 
@@ -214,3 +215,15 @@ def paragraph_html(chunks: list[Chunk]) -> str:
 __all__ = [
     "CSS", "answer_html", "paragraph_html", "question_html", "sources_html", "streaming_html",
 ]
+
+
+def translation_html(t: Translation) -> str:
+    """The verbatim original and, beside it, the machine translation under its label (or why there is none)."""
+    od = direction(t.original)
+    td = "rtl" if t.language == "ar" else "ltr"
+    original = f'<blockquote class="pa-passage" dir="{od}" lang="{lang_of(od)}">{escape(t.original)}</blockquote>'
+    if not t.text:
+        return f'<div class="pa-translation">{original}<p class="pa-notice" dir="{td}">{escape(t.error)}</p></div>'
+    return (f'<div class="pa-translation">{original}'
+            f'<p class="pa-meta pa-mt-label" dir="{td}" lang="{t.language}">{escape(t.label)}</p>'
+            f'<blockquote class="pa-passage pa-mt" dir="{td}" lang="{t.language}">{escape(t.text)}</blockquote></div>')
