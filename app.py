@@ -26,12 +26,12 @@ from assistant.core import Assistant
 from assistant.models import Answer, Filters
 from assistant.render.docx import answers_docx
 from assistant.render.html import CSS, answer_html, paragraph_html, question_html, sources_html
-from assistant.render.html import streaming_html
+from assistant.render.html import streaming_html, translation_html
 from assistant.render.json import api_answer
 from assistant.render.markdown import answer_markdown, conversation_markdown
 from assistant.sessions import Session
 from indexing.config import Settings
-from indexing.language import answer_language, script_language
+from indexing.language import answer_language, other_language, script_language
 from indexing.loaders import suffix_list
 from indexing.store import StoreUnavailable
 
@@ -93,13 +93,14 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         history.append({"role": "assistant", "content": ""})
         lang = answer_language(script_language(message))
         text = ""
-        shown = time.monotonic()
+        shown = None
         try:
             response = assistant.respond(message, conv.session, _filters(doc_ids, kinds, years))
             for delta in response:
                 # Every update resends the whole chat: a model's tokens are shown a few times a second, and
-                # an extractive answer (ready at once) goes out in one piece.
+                # an extractive answer (ready at once, however long the search took) goes out in one piece.
                 text += delta
+                shown = shown or time.monotonic()
                 if time.monotonic() - shown >= settings.app.stream_interval_s:
                     history[-1]["content"] = streaming_html(text, lang)
                     shown = time.monotonic()
@@ -117,6 +118,22 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         conv.answers.append(answer)
         history[-1]["content"] = answer_html(answer, assistant.chunk)
         yield history, conv, sources_html(answer, assistant.chunk, assistant.neighbours), ""
+
+    def translate_choices(conv: Conversation):
+        """The last answer's citations, to pick one for a machine translation."""
+        last = conv.answers[-1] if conv and conv.answers else None
+        cites = last.citations if last else ()
+        choices = [(f"[{c.n}] {c.symbol or c.title[:40]}{', ' + c.label if c.label else ''}", str(c.n)) for c in cites]
+        return gr.update(choices=choices, value=choices[0][1] if choices else None)
+
+    def translate(n: str | None, conv: Conversation) -> str:
+        """A cited passage of the last answer in the other language, by the language model, labelled."""
+        last = conv.answers[-1] if conv and conv.answers else None
+        c = next((c for c in (last.citations if last else ()) if str(c.n) == str(n)), None)
+        if c is None:
+            return '<p class="pa-meta">Ask a question, then choose one of its citations.</p>'
+        target = last.language if script_language(c.quote) != last.language else other_language(last.language)
+        return translation_html(assistant.translate(c.chunk_id, target))
 
     def clear():
         return [], Conversation(), sources_html(None, assistant.chunk, assistant.neighbours)
@@ -221,6 +238,11 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                             p_read = gr.Button("Read", size="sm")
                             p_ask = gr.Button("Ask about it", size="sm")
                         p_text = gr.HTML(elem_id="paragraph")
+                    with gr.Accordion("Translate · ترجمة", open=False):
+                        t_pick = gr.Dropdown([], label="Citation to translate (machine translation, labelled)",
+                                             allow_custom_value=True)  # choices change per answer
+                        t_btn = gr.Button("Translate", size="sm")
+                        t_out = gr.HTML(elem_id="translation")
                     with gr.Accordion("Export · تصدير", open=False):
                         e_scope = gr.Radio(["conversation", "last answer"], value="conversation", label="What")
                         e_fmt = gr.Radio(["Markdown", "Word (.docx)"], value="Markdown", label="Format")
@@ -241,8 +263,9 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
             g_table = gr.Dataframe(glossary(""), headers=["English", "العربية", "Note"], interactive=False, wrap=True)
 
         chat_io = dict(inputs=[question, chatbot, conv, f_docs, f_kinds, f_years], outputs=[chatbot, conv, sources, question])
-        question.submit(chat, **chat_io, api_name="chat")
-        send.click(chat, **chat_io, api_name=False)
+        question.submit(chat, **chat_io, api_name="chat").then(translate_choices, conv, t_pick, api_name=False)
+        send.click(chat, **chat_io, api_name=False).then(translate_choices, conv, t_pick, api_name=False)
+        t_btn.click(translate, [t_pick, conv], t_out, api_name="translate")
         clear_btn.click(clear, outputs=[chatbot, conv, sources], api_name=False)
         p_doc.change(labels_for, p_doc, p_label, api_name="labels")
         p_read.click(paragraph, [p_doc, p_label], p_text, api_name="paragraph")

@@ -24,7 +24,9 @@ from .answering import not_mentioned_intro, unknown_share
 from .answering import quantity_focus
 from .answering import support as evidence_support
 from .glossary import Glossary
-from .models import Answer, Filters, Passage
+from .models import Answer, Filters, Passage, Translation
+from .parallel import ParallelVersions
+from .reading_aid import ReadingAids
 from .question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
 from .render.markdown import body
 from .response import Response
@@ -44,11 +46,26 @@ READ_WITH_PREVIOUS = {
 }
 
 
+TRANSLATION = {
+    "label": {"en": "Machine translation ({backend}), not a quote: the original beside it is what the document says.",
+              "ar": "ترجمة آلية ({backend})، وليست اقتباساً: النص الأصلي بجانبها هو ما تقوله الوثيقة."},
+    "no_model": {"en": "Translation needs a language model; none is configured (see README, 'A language model').",
+                 "ar": "تحتاج الترجمة إلى نموذج لغوي، ولم يُضبط أي نموذج (انظر README)."},
+    "unknown": {"en": "That passage is not in the library (it may have been removed or re-indexed).",
+                "ar": "هذا المقطع ليس في المكتبة (ربما حُذف أو أعيدت فهرسته)."},
+    "empty": {"en": "The language model returned no translation.", "ar": "لم يُرجع النموذج اللغوي أي ترجمة."},
+    "untranslated": {"en": "The language model ({backend}) did not translate the passage (its reply is not in English).",
+                     "ar": "لم يترجم النموذج اللغوي ({backend}) المقطع (ردّه ليس بالعربية)."},
+}
+
+
 class Assistant:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self.store = open_store(self.settings)
         self.glossary = Glossary.load(self.settings.glossary_path)
+        self.aids = ReadingAids(self.glossary)
+        self._parallel: ParallelVersions | None = None
         self.retriever = Retriever(self.settings, self.store, self.glossary, self._metas())
         self.picker = self._picker()
         self.registers = Registers.load(self.settings.registers_path)
@@ -96,6 +113,7 @@ class Assistant:
     def refresh(self) -> None:
         self.retriever.parser = type(self.retriever.parser)(self._metas())
         self.retriever.reload()
+        self._parallel = None
         self.picker = self._picker()
         self.reader = self._reader()
         if self._generator is not None:
@@ -223,7 +241,7 @@ class Assistant:
         missing = self.subjects.missing(question) if self.settings.question.subjects else []
         response = Response(self._answer(stripped, lang, retrieval, missing))
         yield from response
-        answer = response.answer
+        answer = self._annotate(response.answer)
         answer = replace(
             answer, question=question, notices=(*notices, *answer.notices),
             standalone_question=answer.standalone_question or (f"{topic}\n{stripped}".strip() if topic else stripped),
@@ -261,7 +279,7 @@ class Assistant:
         """Extractive by default; with a model, generated and checked (the abstain rule runs first, so weak
         evidence never reaches the model). A subject the library never mentions is said plainly; what the
         documents say on the wider subject follows, labelled as not about it."""
-        answer = self._extractive(question, language, retrieval)
+        answer = self._annotate(self._extractive(question, language, retrieval))
         if missing:
             answer = replace(answer, intro=not_mentioned_intro(language, list(missing), not answer.abstained),
                              abstained=True)
@@ -275,6 +293,47 @@ class Assistant:
             yield answer
             return
         yield from generator.stream(question, language, retrieval.passages, fallback=answer)
+
+    def _annotate(self, answer: Answer) -> Answer:
+        """Reading aids under the quotes in the other language and the matching text of other language
+        versions, before the answer is streamed or rendered."""
+        answer = self.parallel().annotate(answer, self.retriever.by_id.get)
+        return self.aids.annotate(answer, {m.doc_id: m for m in self.retriever.parser.metas})
+
+    def parallel(self) -> ParallelVersions:
+        """The library's language versions, re-read when the library changes."""
+        if self._parallel is None:
+            r = self.retriever
+            self._parallel = ParallelVersions(r.parser.metas, r.by_doc, r.sentences, r.embedder,
+                                              self.settings.answer.parallel_min_score)
+        return self._parallel
+
+    def translate(self, chunk_id: str, language: str, start: int | None = None, end: int | None = None) -> Translation:
+        """A labelled machine translation of a passage (or of the span [start, end) of it, document offsets),
+        made by the configured language model; without one, or when it fails, the reason instead."""
+        lang = answer_language(language)
+        chunk = self.retriever.by_id.get(chunk_id)
+        if chunk is None:
+            return Translation(chunk_id, "", lang, error=TRANSLATION["unknown"][lang])
+        original = chunk.text
+        if start is not None and end is not None and chunk.start <= start < end <= chunk.end:
+            original = chunk.text[start - chunk.start: end - chunk.start]
+        generator = self.generator()
+        if generator is None:
+            reason = self._generator_error or TRANSLATION["no_model"][lang]
+            return Translation(chunk_id, original, lang, error=reason)
+        try:
+            text = generator.translate(original, lang)
+        except Exception as exc:
+            log.warning("translation failed: %s", exc)
+            return Translation(chunk_id, original, lang, backend=generator.backend, error=f"{type(exc).__name__}: {exc}")
+        if not text:
+            return Translation(chunk_id, original, lang, backend=generator.backend, error=TRANSLATION["empty"][lang])
+        if script_language(text) != lang:  # a small model often copies the passage instead of translating it
+            return Translation(chunk_id, original, lang, backend=generator.backend,
+                               error=TRANSLATION["untranslated"][lang].format(backend=generator.backend))
+        return Translation(chunk_id, original, lang, text=text, backend=generator.backend,
+                           label=TRANSLATION["label"][lang].format(backend=generator.backend))
 
     def support(self, question: str, retrieval: Retrieval) -> float:
         """Evidence strength (see `answering.support`); a paragraph named by reference is always enough."""

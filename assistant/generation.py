@@ -78,6 +78,9 @@ def claims_for(text: str, original_n: int, used: list[int]) -> str:
     return " ".join(m.group(0) for m in _CLAIM.finditer(text) if k in m.group(0))
 
 
+LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
+
+
 class Generator:
     def __init__(self, model: BaseChatModel, prompts_dir: Path, picker: SentencePicker, embedder,
                  timeout_s: float, max_passages: int = 5, passage_chars: int = 1200, prompt_chars: int = 0):
@@ -89,7 +92,8 @@ class Generator:
         self.passage_chars = passage_chars
         self.prompt_chars = prompt_chars  # all passages together; 0 = no budget
         # Read once, so a missing template fails at start-up, not mid-conversation.
-        self.prompts = {name: load_prompt(prompts_dir, name) for name in ("system_en", "system_ar", "answer", "rewrite")}
+        self.prompts = {name: load_prompt(prompts_dir, name) for name in ("system_en", "system_ar", "answer", "rewrite",
+                                                                      "translate")}
 
     def messages(self, question: str, language: str, passages: list[Passage]):
         system = self.prompts["system_ar" if language == "ar" else "system_en"]
@@ -115,6 +119,17 @@ class Generator:
             return question
         out = text[0].strip().strip('"') if text else ""
         return out if 3 <= len(out) <= 3 * len(question) + 200 else question
+
+    def translate(self, text: str, language: str) -> str:
+        """The model's translation of `text` into `language` ("ar" or "en"); raises when the model fails or
+        runs past the timeout, so the caller can say so instead of showing half a translation."""
+        prompt = self.prompts["translate"].format(text=text, language=LANGUAGE_NAMES[language])
+        started, out = time.perf_counter(), ""
+        for chunk in self.model.stream([HumanMessage(prompt)]):
+            out += str(chunk.content)
+            if time.perf_counter() - started > self.timeout_s:
+                raise TimeoutError(f"no complete translation within {self.timeout_s:.0f} s")
+        return out.strip()
 
     def stream(self, question: str, language: str, passages: list[Passage],
                fallback: Answer) -> Iterator[str | Answer]:

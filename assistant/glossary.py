@@ -49,6 +49,14 @@ class Glossary:
         norm = " ".join(tokens(text))
         return [term for term, forms in self._forms if any(lit in norm and p.search(norm) for lit, p in forms)]
 
+    def occurrences(self, norm: str):
+        """(term, (start, end), form) for every form found in a text already joined from its `tokens`."""
+        for term, forms in self._forms:
+            for form, (lit, pattern) in zip((f for f in (*term.en, *term.ar) if tokens(f)), forms):
+                if lit in norm:
+                    for m in pattern.finditer(norm):
+                        yield term, m.span(), form
+
     def expand(self, text: str, language: str) -> str:
         """The other language's forms of every term the text mentions, for the lexical query."""
         extra = []

@@ -47,6 +47,23 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class ParallelText:
+    """The matching text in another language version of the cited document, verbatim, with how it was found."""
+
+    doc_id: str
+    title: str
+    language: str
+    label: str
+    page: int | None
+    quote: str
+    start: int
+    end: int
+    chunk_id: str
+    score: float  # cosine of the two sentences in the multilingual embedding space
+    method: str  # "label": inside the paragraph with the same number; "meaning": nearest sentence overall
+
+
+@dataclass(frozen=True)
 class Citation:
     """A verbatim quote with everything a reader needs to find it again."""
 
@@ -62,6 +79,8 @@ class Citation:
     end: int
     chunk_id: str
     locator: str = ""  # in the asker's language: label or heading path and ¶, then page (render/references.py)
+    reading_aid: str = ""  # in the asker's language, for a quote in the other one (see `reading_aid`)
+    parallel: tuple[ParallelText, ...] = ()  # the same place in the library's other language versions
 
 
 @dataclass(frozen=True)
@@ -98,3 +117,16 @@ class Answer:
     @property
     def notice(self) -> str:
         return " ".join(n for n in self.notices if n)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A machine translation of a passage, never a quote: shown beside the verbatim original, labelled."""
+
+    chunk_id: str
+    original: str  # verbatim, as the document has it
+    language: Language  # the translation's
+    text: str = ""  # empty when no translation could be made (see `error`)
+    backend: str = ""
+    error: str = ""
+    label: str = ""  # "Machine translation (llama-cpp), not a quote: the original beside it is what the document says"

@@ -37,5 +37,6 @@ def load_catalogue(path: Path) -> dict[str, DocumentMeta]:
             languages=tuple(entry.get("languages", ())),
             description=entry.get("description", ""),
             short_names=tuple(entry.get("short_names", ())),
+            parallel=tuple(entry.get("parallel", ())),
         )
     return out

@@ -122,6 +122,9 @@ class AnswerSettings(BaseModel):
     # A question in one of these languages abstains when this share of its words is absent from the library.
     unknown_terms_share: float = 0.4
     unknown_terms_languages: list[str] = ["ar"]
+    # A sentence of another language version is shown as the quote's match from this cosine up (label
+    # matches are shown whatever their score: the paragraph number already says where).
+    parallel_min_score: float = 0.5
 
 
 class LLMSettings(BaseModel):

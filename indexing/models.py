@@ -20,6 +20,7 @@ class DocumentMeta:
     languages: tuple[str, ...] = ()
     description: str = ""
     short_names: tuple[str, ...] = ()
+    parallel: tuple[str, ...] = ()  # doc ids of this document's versions in other languages
 
     @property
     def title(self) -> str:

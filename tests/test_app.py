@@ -124,3 +124,17 @@ def test_filters_restrict_the_answer_to_the_chosen_document(client):
 def test_gradio_summarises_its_queue_every_n_events_not_after_every_answer(app_server):
     demo, settings = app_server
     assert demo._queue.ANAYLTICS_CACHE_FREQUENCY == settings.app.queue_stats_every > 1
+
+
+def test_translate_without_a_language_model_says_so_and_still_shows_the_original(client):
+    chat(client, EN_QUESTION)
+    html = client.predict("1", api_name="/translate")
+    assert 'class="pa-translation"' in html and 'dir="rtl"' in html  # the Arabic original, verbatim
+    assert "needs a language model" in html and "pa-mt" not in html
+
+
+def test_an_english_answer_over_arabic_quotes_carries_a_reading_aid_under_each(client):
+    answer, _ = chat(client, EN_QUESTION)
+    aids = re.findall(r'<div class="pa-aid" dir="ltr" lang="en">(.*?)</div>', answer)
+    assert aids and all("A/HRC/28/56" in a for a in aids)
+    assert "Some sources are in Arabic" in answer

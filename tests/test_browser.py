@@ -70,3 +70,32 @@ def test_arabic_question_answers_right_to_left_and_a_citation_opens_its_passage(
         target = PROJECT_ROOT / "docs" / "screenshot.png"
         target.parent.mkdir(exist_ok=True)
         shutil.copy(shot, target)
+
+
+def test_english_question_over_arabic_passages_shows_each_quote_rtl_with_an_english_reading_aid(app_server, browser,
+                                                                                                 tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    demo, _ = app_server
+    wait = WebDriverWait(browser, 60)
+    browser.get(demo.local_url)
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
+    box.send_keys("What does the Special Rapporteur say about live streaming of child abuse?")
+    box.send_keys(Keys.ENTER)
+
+    aid = wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, "#chat .pa-msg[lang=en] .pa-aid")))
+    style = "return getComputedStyle(arguments[0]).direction"
+    assert browser.execute_script(style, aid) == "ltr" and "A/HRC/28/56" in aid.text
+    item = aid.find_element(By.XPATH, "./ancestor::li[1]")
+    quote = item.find_element(By.CSS_SELECTOR, ".pa-quote")
+    assert browser.execute_script(style, quote) == "rtl"  # the Arabic quote keeps its own direction
+    assert quote.location["y"] < aid.location["y"]  # the aid is under its quote
+    assert "terms:" in aid.text or "figures:" in aid.text
+    notice = browser.find_element(By.CSS_SELECTOR, "#chat .pa-msg[lang=en] .pa-notice")
+    assert "Some sources are in Arabic" in notice.text
+    browser.save_screenshot(str(tmp_path / "reading-aid.png"))
+    if os.environ.get("PA_UPDATE_SCREENSHOT"):
+        shutil.copy(tmp_path / "reading-aid.png", PROJECT_ROOT / "docs" / "reading-aid.png")

@@ -8,7 +8,7 @@ from assistant.render.text import answer_lines
 
 
 def test_the_answer_comes_first_then_one_line_per_citation_with_its_offsets(answers):
-    answer = answers["op"]
+    answer = replace(answers["op"], notices=())
     lines = answer_lines(answer)
     assert lines[0] == body(answer)
     assert len(lines) == 1 + len(answer.citations)

@@ -14,7 +14,7 @@ from indexing.language import direction
 
 from ..models import Answer
 from .markdown import SOURCES, TITLE, quote_item
-from .references import references
+from .references import references, version_head
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -27,14 +27,15 @@ def _rtl(paragraph) -> None:
         rpr.append(OxmlElement("w:rtl"))
 
 
-def _paragraph(doc, runs: list[tuple[str, bool]], style: str | None = None):
-    """A paragraph of (text, bold) runs, right-to-left when Arabic dominates (`indexing.language.direction`)."""
+def _paragraph(doc, runs: list[tuple[str, bool]], style: str | None = None, rtl: bool | None = None):
+    """A paragraph of (text, bold) runs, right-to-left when Arabic dominates (`indexing.language.direction`)
+    unless `rtl` says which."""
     p = doc.add_paragraph(style=style)
     for piece, bold in runs:
         if piece:
             p.add_run(piece).bold = bold
     text = "".join(piece for piece, _ in runs)
-    if direction(text) == "rtl":
+    if rtl or (rtl is None and direction(text) == "rtl"):
         _rtl(p)
     return p
 
@@ -68,6 +69,13 @@ def _body(doc, answer: Answer) -> None:
         _paragraph(doc, [(group.heading, True)])
         for c in group.citations:
             _paragraph(doc, _plain(quote_item(c, answer.language)), "List Bullet")
+            if c.reading_aid:  # in the asker's direction, whatever script its terms are in
+                aid = _paragraph(doc, _plain(c.reading_aid), rtl=answer.language == "ar")
+                for run in aid.runs:
+                    run.italic = True
+            for p in c.parallel:
+                _paragraph(doc, _plain(f"{version_head(p, answer.language)}:"), rtl=answer.language == "ar")
+                _paragraph(doc, _plain(f"«{p.quote}»"))
 
 
 def answers_docx(answers: list[Answer], path: Path) -> Path:

@@ -13,9 +13,9 @@ from html import escape
 from indexing.language import direction
 from indexing.models import Chunk
 
-from ..models import Answer, CitationGroup
+from ..models import Answer, Citation, CitationGroup, Translation
 from .markdown import MARKER
-from .references import references
+from .references import references, version_head
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -36,6 +36,12 @@ CSS = """
 .pa-notice { font-style: italic; opacity: .85; }
 .pa-source { margin-bottom: 1em; }
 .pa-meta { font-size: .85em; opacity: .8; }
+.pa-quote { display: block; unicode-bidi: isolate; }
+.pa-quote[dir=rtl] { text-align: right; font-family: 'Noto Naskh Arabic', 'Amiri', 'DejaVu Sans', sans-serif; }
+.pa-quote[dir=ltr] { text-align: left; }
+.pa-parallel { border-inline-start: 2px dotted #999; padding-inline-start: .5em; margin: .2em 0 .5em; }
+.pa-mt { border-inline-start-style: dashed; font-style: italic; }
+.pa-aid { font-size: .85em; opacity: .85; margin: .15em 0 .5em; unicode-bidi: isolate; }
 """
 
 
@@ -84,11 +90,23 @@ def streaming_html(text: str, language: str) -> str:
     return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}">{markdown_html(text)}</div>'
 
 
+def _quote_item(c: Citation, language: str) -> str:
+    """A quote in its own direction inside any bubble, then its reading aid in the asker's direction."""
+    d = direction(c.quote)
+    quote = f'<span class="pa-quote" dir="{d}" lang="{lang_of(d)}">«{escape(c.quote)}»</span>'
+    item = f"<li>{quote} {_cite(c.n)}{f' ({escape(references(language).label(c.label))})' if c.label else ''}"
+    if c.reading_aid:
+        ad = "rtl" if language == "ar" else "ltr"
+        item += f'<div class="pa-aid" dir="{ad}" lang="{language}">{escape(c.reading_aid)}</div>'
+    for p in c.parallel:
+        pd = direction(p.quote)
+        item += (f'<div class="pa-parallel"><span class="pa-meta">{escape(version_head(p, language))}</span>'
+                 f'<span class="pa-quote" dir="{pd}" lang="{lang_of(pd)}">«{escape(p.quote)}»</span></div>')
+    return item + "</li>"
+
+
 def _group_html(group: CitationGroup, language: str = "en") -> str:
-    items = "".join(
-        f"<li>«{escape(c.quote)}» {_cite(c.n)}{f' ({escape(references(language).label(c.label))})' if c.label else ''}</li>"
-        for c in group.citations
-    )
+    items = "".join(_quote_item(c, language) for c in group.citations)
     return f"<p><strong>{escape(group.heading)}</strong></p><ul>{items}</ul>"
 
 
@@ -197,3 +215,15 @@ def paragraph_html(chunks: list[Chunk]) -> str:
 __all__ = [
     "CSS", "answer_html", "paragraph_html", "question_html", "sources_html", "streaming_html",
 ]
+
+
+def translation_html(t: Translation) -> str:
+    """The verbatim original and, beside it, the machine translation under its label (or why there is none)."""
+    od = direction(t.original)
+    td = "rtl" if t.language == "ar" else "ltr"
+    original = f'<blockquote class="pa-passage" dir="{od}" lang="{lang_of(od)}">{escape(t.original)}</blockquote>'
+    if not t.text:
+        return f'<div class="pa-translation">{original}<p class="pa-notice" dir="{td}">{escape(t.error)}</p></div>'
+    return (f'<div class="pa-translation">{original}'
+            f'<p class="pa-meta pa-mt-label" dir="{td}" lang="{t.language}">{escape(t.label)}</p>'
+            f'<blockquote class="pa-passage pa-mt" dir="{td}" lang="{t.language}">{escape(t.text)}</blockquote></div>')

@@ -9,7 +9,7 @@ import re
 from datetime import datetime
 
 from ..models import Answer, Citation
-from .references import references
+from .references import references, version_head
 
 MARKER = re.compile(r"\[(\d{1,3})\]")  # a citation marker as answers carry it (`marker` writes it)
 TITLE = {"en": "Policy assistant — questions and cited answers", "ar": "مساعد الوثائق — أسئلة وأجوبة موثقة"}
@@ -27,6 +27,11 @@ def quote_item(c: Citation, language: str = "en") -> str:
     return f"«{c.quote}» {marker(c.n)}{f' ({references(language).label(c.label)})' if c.label else ''}"
 
 
+def aid_line(c: Citation) -> str:
+    """The quote's reading aid as the line under its item (empty when the quote is in the asker's language)."""
+    return f"  ↳ _{c.reading_aid}_" if c.reading_aid else ""
+
+
 def body(answer: Answer) -> str:
     """The answer itself, without its question, notices or source list."""
     if answer.prose:
@@ -36,7 +41,11 @@ def body(answer: Answer) -> str:
         lines.append("")
     for group in answer.groups:
         lines.append(f"**{group.heading}**")
-        lines += [f"- {quote_item(c, answer.language)}" for c in group.citations]
+        for c in group.citations:
+            lines.append(f"- {quote_item(c, answer.language)}")
+            if c.reading_aid:
+                lines.append(aid_line(c))
+            lines += [f"  ↔ {version_head(p, answer.language)}: «{p.quote}»" for p in c.parallel]
         lines.append("")
     return "\n".join(lines).strip()
 

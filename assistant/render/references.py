@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from indexing.language import answer_language
 from indexing.models import Chunk, Place
 
-from ..models import Citation
+from ..models import Citation, ParallelText
 
 SECTION_SEP = " › "
 _LABEL = re.compile(r"^(OP|PP|para\.|fn\.)\s*(\d+)$")
@@ -65,10 +65,10 @@ class ReferenceFormat:
         """`Section 3 › Livestreaming, ¶ 4`: a paragraph of unnumbered text (also its key in paragraph look-up)."""
         return self.sep.join(x for x in (section_path(place.section), self.paragraph.format(n=place.n)) if x)
 
-    def locator(self, c: Citation | Chunk) -> list[str]:
+    def locator(self, c: Citation | Chunk | ParallelText) -> list[str]:
         """The locator as one part of a reference: `["OP 4, p. 3"]`."""
-        if isinstance(c, Citation):
-            return [c.locator] if c.locator else [x for x in (self.label(c.label), f"{self.page} {c.page}" if c.page else "") if x]
+        if not isinstance(c, Chunk):
+            return [c.locator] if getattr(c, "locator", "") else [x for x in (self.label(c.label), f"{self.page} {c.page}" if c.page else "") if x]
         return [self.locate(c)]
 
     def beside_title(self, c: Citation | Chunk) -> str:
@@ -105,3 +105,16 @@ FORMATS = {
 
 def references(language: str) -> ReferenceFormat:
     return FORMATS[answer_language(language)]
+
+
+_VERSION = {"en": {"ar": "Arabic version", "en": "English version"},
+            "ar": {"ar": "النسخة العربية", "en": "النسخة الإنجليزية"}}
+_FOUND = {"en": {"label": "same paragraph number, {score:.2f}", "meaning": "aligned by meaning, score {score:.2f}"},
+          "ar": {"label": "رقم الفقرة نفسه، {score:.2f}", "meaning": "مطابقة بالمعنى، الدرجة {score:.2f}"}}
+
+
+def version_head(p: ParallelText, language: str) -> str:
+    """`English version, para. 5 (same paragraph number, 0.80)`: where the other version's text is, how found."""
+    lang = answer_language(language)
+    where = ", ".join(x for x in (_VERSION[lang].get(p.language, p.language), *references(lang).locator(p)) if x)
+    return f"{where} ({_FOUND[lang][p.method].format(score=p.score)})"
