@@ -14,9 +14,11 @@ from dataclasses import replace
 from indexing.config import Settings
 from indexing.language import Language, other_language, search_terms
 
-from .answering import SentencePicker, abstain_text, build_citations, by_document, intro
-from .answering import not_mentioned_intro, quantity_focus, unknown_share
-from .answering import support as evidence_support
+from .composing import abstain_text, build_citations, by_document, intro, not_mentioned_intro
+from .intent import quantity_focus
+from .sentence_picker import SentencePicker
+from .support import support as evidence_support
+from .support import unknown_share
 from .glossary import Glossary
 from .models import Answer, Passage
 from .render.markdown import body
@@ -105,7 +107,7 @@ class Answerer:
         yield from generator.stream(question, language, retrieval.passages, fallback=answer)
 
     def support(self, question: str, retrieval: Retrieval) -> float:
-        """Evidence strength (see `answering.support`); a paragraph named by reference is always enough."""
+        """Evidence strength (see `support.support`); a paragraph named by reference is always enough."""
         if retrieval.referenced:
             return float("inf")
         # The number must sit next to the thing counted, named in either language; only for nouns the

@@ -20,7 +20,7 @@ from indexing.pipeline import IndexReport, library_files, open_store
 from indexing.store import DocRecord
 
 from .answerer import Answerer, LanguageModel
-from .answering import OTHER_LANGUAGE
+from .composing import OTHER_LANGUAGE
 from .glossary import Glossary
 from .library import Library, safe_file_name
 from .models import Answer, Filters, Passage

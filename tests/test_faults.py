@@ -1,7 +1,7 @@
 """Faults: each ends with a clear message and nothing lost or half-written.
 
 Bad files (broken, encrypted, scanned, empty, oversized, cp1256/UTF-16, unsupported) are in test_loaders*.py;
-bad questions in test_answering.py and test_app.py; bad uploads in test_library.py; dead or slow model servers in test_generation.py; a
+bad questions in test_core.py and test_app.py; bad uploads in test_library.py; dead or slow model servers in test_generation.py; a
 Chroma server going down in test_chroma_server.py. A full disk is a real 2 MB tmpfs (the test needs root).
 """
 from __future__ import annotations

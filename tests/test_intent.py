@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import passage_fit, question_intents
+from assistant.intent import asks_for_number, passage_fit, quantity_focus, question_intents
 
 
 @pytest.mark.parametrize("question, intents", [
@@ -34,3 +34,20 @@ def test_passage_fit_follows_the_shape_of_the_answer_asked_for():
     assert passage_fit("In 2018 and 2019 the work continued.", "", statistic) == 0.0  # years are not figures
     assert passage_fit("Visited 12 March 2019 at https://site.org/x 2019", "", statistic) == 0.0
     assert passage_fit("anything", "OP 1", frozenset()) == 0.0
+
+
+@pytest.mark.parametrize("question, exactly, about_figures", [
+    ("How many reports did the hotline receive?", True, True),
+    ("How long is the prison sentence for grooming?", True, False),  # the answer is a number; not a statistic
+    ("What are the estimates of victims worldwide?", False, True),   # about figures, but not one quantity
+    ("What is grooming?", False, False),
+    ("كم عدد البلاغات؟", True, True),
+])
+def test_asks_for_number_reads_both_the_exact_quantity_and_the_figures_question(question, exactly, about_figures):
+    assert asks_for_number(question, exactly=True) == exactly
+    assert asks_for_number(question, exactly=False) == about_figures
+
+
+def test_the_focus_of_a_quantity_question_is_the_thing_it_counts():
+    assert quantity_focus("How many children were rescued?") == "children"
+    assert quantity_focus("What does the resolution say about children?") == ""

@@ -1,11 +1,8 @@
-"""Extractive answers: verbatim quotes with places, the question's language, abstention when weak."""
+"""The Assistant end to end: verbatim quotes with places, the question's language, notices, follow-ups."""
 from __future__ import annotations
 
 import re
 
-from assistant.answering import SentencePicker, sentences_of
-from assistant.models import Passage
-from indexing.models import Chunk
 from assistant.sessions import Session
 from indexing.cleaning import clean_document
 from indexing.loaders import load_document
@@ -55,30 +52,3 @@ def test_follow_up_keeps_the_document_of_the_previous_turn(library):
     follow = library.ask("and what does paragraph 5 add?", history=session)
     assert follow.passages[0].chunk.doc_id == "sr-report-a-hrc-28-56"
     assert follow.passages[0].chunk.label == "para. 5"
-
-
-def test_sentences_never_cross_a_bracketed_footnote_marker():
-    text = "وإن تشير إلى اتفاقية حقوق الطفل⁽¹⁾ والبروتوكول الاختياري الملحق بها بشأن بيع الأطفال،"
-    spans = [text[s:e] for s, e in sentences_of(text)]
-    assert all("⁽" not in s and "⁾" not in s and "¹" not in s for s in spans)
-    assert spans[0].endswith("حقوق الطفل")
-
-
-def test_a_fragment_left_by_a_pdf_line_cut_is_quoted_with_the_sentence_that_carries_it_on():
-    text = ("The report defines social validation as live-streaming . 3 of sexual performances by children on webcams "
-            "to collect likes and validation from viewers.\nDeception is when a child is tricked by an adult.")
-    passage = Passage(Chunk("d#1", "d", text, text, 0, len(text), 0), score=1.0)
-    picked = SentencePicker().pick("What does social validation mean?", "", [passage], max_sentences=1, per_passage=3)
-    assert picked[0].text.startswith("The report defines social validation")
-    assert picked[0].text.endswith("validation from viewers.")  # carried on, but not across the line break
-    assert text[picked[0].start: picked[0].end] == picked[0].text
-
-
-def test_unknown_share_counts_the_words_the_library_lacks():
-    from assistant.answering import unknown_share
-    from indexing.language import search_terms
-
-    vocabulary = set(search_terms("حماية الأطفال من الاستغلال"))
-    assert unknown_share("حماية الأطفال", vocabulary) == 0.0
-    assert unknown_share("وصفة الأرز", vocabulary) == 1.0
-    assert unknown_share("2019", vocabulary) == 0.0
