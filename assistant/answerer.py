@@ -61,8 +61,7 @@ class Answerer:
         self.vocabulary = retriever.lexical.vocabulary
         self.embedder = retriever.embedder
         cfg = self.cfg
-        self.picker = SentencePicker(retriever.lexical.idf, retriever.sentences, cfg.sentence_dense_weight,
-                                     cfg.covered_weight, cfg.rank_decay, cfg.min_gain_ratio)
+        self.picker = SentencePicker(cfg, retriever.lexical.idf, retriever.sentences)
         self.llm = llm
         self._generator = None
 
@@ -116,8 +115,8 @@ class Answerer:
         other = self.glossary.expand(focus, retrieval.language) if focus else ""
         other += " " + self.glossary.expand(focus, other_language(retrieval.language)) if focus else ""
         focus_terms = set(search_terms(f"{focus} {other}")) if other.strip() else set()
-        return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages,
-                                depth=self.cfg.support_depth, focus_terms=focus_terms)
+        return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages, self.cfg,
+                                focus_terms=focus_terms)
 
     def foreign(self, question: str, retrieval: Retrieval) -> bool:
         """Most of the question's words are words the library never uses (in a language the setting names: the

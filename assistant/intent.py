@@ -55,7 +55,6 @@ _FIGURE = re.compile(
     rf"|{_AR}(?:مليون|مليار|الف|الاف)",
     re.IGNORECASE,
 )
-SATURATION = 3  # markers beyond this many add nothing: a passage is a recommendation or it is not
 
 
 def question_intents(question: str) -> frozenset[str]:
@@ -99,9 +98,10 @@ def quantity_focus(question: str) -> str:
 
 
 @lru_cache(maxsize=16_384)
-def passage_fit(text: str, label: str, intents: frozenset[str]) -> float:
-    """0..1: how much the passage has the shape of the answer the question's intents ask for (cached: the same
-    passages come back question after question)."""
+def passage_fit(text: str, label: str, intents: frozenset[str], saturation: int) -> float:
+    """0..1: how much the passage has the shape of the answer the question's intents ask for, counting up to
+    `saturation` markers (RetrievalSettings.intent_saturation; cached: the same passages come back question
+    after question)."""
     if not intents:
         return 0.0
     body = normalize(without_bibliography(text))  # an endnote's dates and URLs are not figures
@@ -110,5 +110,5 @@ def passage_fit(text: str, label: str, intents: frozenset[str]) -> float:
         if intent == "obligation" and label.startswith("OP "):
             return 1.0
         pattern = _FIGURE if intent == "statistic" else PASSAGE[intent]
-        best = max(best, min(len(pattern.findall(body)), SATURATION) / SATURATION)
+        best = max(best, min(len(pattern.findall(body)), saturation) / saturation)
     return best

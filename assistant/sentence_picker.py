@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from indexing.bibliography import is_bibliographic
+from indexing.config import AnswerSettings
 from indexing.language import search_terms, sentence_terms
 from indexing.sentences import quote_spans
 
@@ -22,8 +23,6 @@ from .intent import asks_for_number
 from .models import Passage
 
 _NUMBER = re.compile(r"\d")
-# A sentence too short to be evidence is a fragment when picked: it is quoted together with the next one.
-FRAGMENT_TERMS = 8
 
 
 class _Candidate(NamedTuple):
@@ -55,15 +54,19 @@ class SentencePicker:
     translations), plus, when sentence vectors are given, the sentence's cosine similarity to the question,
     which is what finds the right Arabic sentence for an English question when no glossary term links them."""
 
-    def __init__(self, idf: dict[str, float] | None = None, vectors=None, dense_weight: float = 0.0,
-                 covered_weight: float = 1.0, rank_decay: float = 0.35, min_gain_ratio: float = 0.0):
+    def __init__(self, cfg: AnswerSettings | None = None, idf: dict[str, float] | None = None, vectors=None):
+        cfg = cfg or AnswerSettings()
+        self.cfg = cfg
         self.idf = idf or {}
-        self.covered_weight = covered_weight
-        self.rank_decay = rank_decay  # a sentence of the n-th passage counts 1 / (1 + rank_decay * n)
+        self.covered_weight = cfg.covered_weight
+        self.rank_decay = cfg.rank_decay  # a sentence of the n-th passage counts 1 / (1 + rank_decay * n)
         # A further sentence that adds less than this share of the first one's gain is padding, not evidence.
-        self.min_gain_ratio = min_gain_ratio
-        self.vectors = vectors if dense_weight > 0 else None  # a SentenceVectors
-        self.dense_weight = dense_weight
+        self.min_gain_ratio = cfg.min_gain_ratio
+        self.number_bonus = cfg.number_bonus
+        self.fragment_terms = cfg.fragment_terms
+        self.endnote_share = cfg.endnote_share
+        self.dense_weight = cfg.sentence_dense_weight
+        self.vectors = vectors if self.dense_weight > 0 else None  # a SentenceVectors
 
     def score(
         self, sentence: str, terms: set[str], wants_number: bool, length_cap: int | None = None, length_floor: int = 0
@@ -79,7 +82,7 @@ class SentencePicker:
         """idf of the shared terms (those in `covered` at `covered_weight`), damped by sentence length."""
         overlap = sum(self.idf.get(t, 1.0) * (self.covered_weight if t in covered else 1.0) for t in words & terms)
         score = overlap / math.sqrt(length + 4)
-        return score * 1.6 if number_bonus else score
+        return score * self.number_bonus if number_bonus else score
 
     def _spans(self, passages: list[Passage], question_vector) -> list[tuple[list[tuple[int, int]], list[float]]]:
         """Each passage's quotable spans, with their cosine to the question when vectors are at hand."""
@@ -113,7 +116,7 @@ class SentencePicker:
         for rank, (p, (spans, sims)) in enumerate(zip(passages, self._spans(passages, question_vector))):
             for n, (s, e) in enumerate(spans):
                 sentence = p.chunk.text[s:e]
-                if is_bibliographic(sentence):
+                if is_bibliographic(sentence, self.endnote_share):
                     continue  # an endnote's link or access date is never the answer
                 words = sentence_terms(sentence)
                 if not words:
@@ -140,7 +143,7 @@ class SentencePicker:
             used[c.rank] = used.get(c.rank, 0) + 1
             covered |= c.words & terms
             end = c.end
-            if len(c.words) < FRAGMENT_TERMS and best + 1 < len(cands) and best + 1 not in taken:
+            if len(c.words) < self.fragment_terms and best + 1 < len(cands) and best + 1 not in taken:
                 # A PDF line cut mid-sentence leaves a fragment ("... refers to live-streaming ."): quote it
                 # with the sentence that carries on after it on the same line.
                 nxt = cands[best + 1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from indexing.bibliography import is_bibliographic
+from indexing.config import AnswerSettings
 from indexing.language import search_terms
 from indexing.sentences import sentences_of
 
@@ -18,16 +19,9 @@ from .models import Passage
 from .sentence_picker import SentencePicker
 
 _DIGITS = re.compile(r"\d+(?:[.,٫]\d+)?")
-FOCUS_WINDOW = 6  # tokens between a number and the thing it counts
-# Support does not penalise a long sentence beyond this many words: a resolution paragraph is one long
-# sentence, and its length says nothing about whether it answers.
-SUPPORT_LENGTH_CAP = 20
-# Nor does it reward one shorter than this: a five-word lead-in ("as one investigator put it:") that shares
-# one question word is not evidence.
-SUPPORT_LENGTH_FLOOR = 8
 
 
-def _counts_focus(sentence: str, known: set[str], focus_terms: set[str]) -> bool:
+def _counts_focus(sentence: str, known: set[str], focus_terms: set[str], window: int) -> bool:
     """A number the question does not already hold, within a few words of the thing asked about."""
     toks = search_terms(sentence)
     numbers = [i for i, t in enumerate(toks) if t[0].isdigit() and t not in known]
@@ -36,7 +30,7 @@ def _counts_focus(sentence: str, known: set[str], focus_terms: set[str]) -> bool
     if not focus_terms:
         return True
     near = [i for i, t in enumerate(toks) if t in focus_terms]
-    return any(abs(i - j) <= FOCUS_WINDOW for i in numbers for j in near)
+    return any(abs(i - j) <= window for i in numbers for j in near)
 
 
 def support(
@@ -44,10 +38,10 @@ def support(
     question: str,
     expansion: str,
     passages: list[Passage],
-    depth: int = 3,
+    cfg: AnswerSettings,
     focus_terms: set[str] | None = None,
 ) -> float:
-    """How well the best sentence of the top passages carries the question's terms.
+    """How well the best sentence of the `cfg.support_depth` top passages carries the question's terms.
 
     A question that asks for a quantity is only supported by a sentence holding a number the question
     does not already contain, next to the thing counted (`focus_terms`, both languages): a passage that
@@ -58,16 +52,16 @@ def support(
     quantity = asks_for_number(question, exactly=True)
     known = set(search_terms(" ".join(_DIGITS.findall(question))))
     best = 0.0
-    for p in passages[:depth]:
+    for p in passages[: cfg.support_depth]:
         text = p.chunk.text
         for s, e in sentences_of(text):
             sentence = text[s:e]
-            if is_bibliographic(sentence):
+            if is_bibliographic(sentence, cfg.endnote_share):
                 continue
-            if quantity and not _counts_focus(sentence, known, focus_terms or set()):
+            if quantity and not _counts_focus(sentence, known, focus_terms or set(), cfg.focus_window):
                 continue
-            best = max(best, picker.score(sentence, terms, wants_number=False, length_cap=SUPPORT_LENGTH_CAP,
-                                           length_floor=SUPPORT_LENGTH_FLOOR))
+            best = max(best, picker.score(sentence, terms, wants_number=False, length_cap=cfg.support_length_cap,
+                                           length_floor=cfg.support_length_floor))
     return best
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.intent import asks_for_number, passage_fit, quantity_focus, question_intents
+from indexing.config import RetrievalSettings
+
+SATURATION = RetrievalSettings().intent_saturation
 
 
 @pytest.mark.parametrize("question, intents", [
@@ -27,13 +30,13 @@ def test_a_word_that_merely_contains_an_intent_word_does_not_count():
 
 def test_passage_fit_follows_the_shape_of_the_answer_asked_for():
     obligation = question_intents("What does the resolution urge States to do?")
-    assert passage_fit("Urges Member States to act.", "OP 3", obligation) == 1.0
-    assert passage_fit("Recalling its earlier resolutions on the rights of the child,", "PP 2", obligation) == 0.0
+    assert passage_fit("Urges Member States to act.", "OP 3", obligation, SATURATION) == 1.0
+    assert passage_fit("Recalling its earlier resolutions on the rights of the child,", "PP 2", obligation, SATURATION) == 0.0
     statistic = question_intents("How many images were reported?")
-    assert passage_fit("In 2018 there were 18.4 million reports, 45 million images and 12% more.", "", statistic) == 1.0
-    assert passage_fit("In 2018 and 2019 the work continued.", "", statistic) == 0.0  # years are not figures
-    assert passage_fit("Visited 12 March 2019 at https://site.org/x 2019", "", statistic) == 0.0
-    assert passage_fit("anything", "OP 1", frozenset()) == 0.0
+    assert passage_fit("In 2018 there were 18.4 million reports, 45 million images and 12% more.", "", statistic, SATURATION) == 1.0
+    assert passage_fit("In 2018 and 2019 the work continued.", "", statistic, SATURATION) == 0.0  # years are not figures
+    assert passage_fit("Visited 12 March 2019 at https://site.org/x 2019", "", statistic, SATURATION) == 0.0
+    assert passage_fit("anything", "OP 1", frozenset(), SATURATION) == 0.0
 
 
 @pytest.mark.parametrize("question, exactly, about_figures", [

@@ -4,6 +4,7 @@ from __future__ import annotations
 from assistant.models import Passage
 from assistant.sentence_picker import SentencePicker
 from assistant.support import support, unknown_share
+from indexing.config import AnswerSettings
 from indexing.language import search_terms
 from indexing.models import Chunk
 
@@ -19,9 +20,9 @@ def test_a_quantity_question_is_only_supported_by_a_new_number_near_the_thing_co
     counted = passage("The police rescued 120 children from abuse in 2019 after a long investigation of the network.")
     arrests = passage("The police made 120 arrests in 2019, and later, after a long investigation, rescued children.")
     focus = set(search_terms("children"))
-    assert support(picker, question, "", [words], focus_terms=focus) == 0.0  # 2019 is the question's own number
-    assert support(picker, question, "", [counted], focus_terms=focus) > 0.0
-    assert support(picker, question, "", [arrests], focus_terms=focus) == 0.0  # the number counts something else
+    assert support(picker, question, "", [words], AnswerSettings(), focus_terms=focus) == 0.0  # 2019 is the question's own number
+    assert support(picker, question, "", [counted], AnswerSettings(), focus_terms=focus) > 0.0
+    assert support(picker, question, "", [arrests], AnswerSettings(), focus_terms=focus) == 0.0  # the number counts something else
 
 
 def test_support_is_the_best_sentence_of_the_top_passages_only():
@@ -29,8 +30,8 @@ def test_support_is_the_best_sentence_of_the_top_passages_only():
     question = "What do hotlines do with reports of abuse material?"
     good = passage("Hotlines assess reports of abuse material and notify the hosting provider.")
     other = passage("The weather was mild that year.")
-    assert support(picker, question, "", [other, good], depth=1) == 0.0
-    assert support(picker, question, "", [other, good], depth=2) > 0.0
+    assert support(picker, question, "", [other, good], AnswerSettings(support_depth=1)) == 0.0
+    assert support(picker, question, "", [other, good], AnswerSettings(support_depth=2)) > 0.0
 
 
 def test_unknown_share_counts_the_words_the_library_lacks():
