@@ -17,7 +17,8 @@ from pathlib import Path
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from .answering import Sentence, SentencePicker, abstain_text, build_citations
+from .composing import abstain_text, build_citations
+from .sentence_picker import Sentence, SentencePicker
 from .models import Answer, Passage
 from .render.markdown import marker
 

@@ -3,7 +3,8 @@
 A question that asks what a text *recommends* is answered by sentences that say "should" / "ينبغي"; one that
 asks what a resolution *requires* by its operative paragraphs ("urges", "تحث"), not by the preamble that
 recalls earlier texts; one that asks *how many* by a passage holding figures. Retrieval uses the match as a
-mild prior on the passages it already found; it never brings in a passage on its own.
+mild prior on the passages it already found; it never brings in a passage on its own. Whether a question
+asks for a number is read here too (`asks_for_number`), for the sentence picker and the abstain rule.
 """
 from __future__ import annotations
 
@@ -54,7 +55,6 @@ _FIGURE = re.compile(
     rf"|{_AR}(?:مليون|مليار|الف|الاف)",
     re.IGNORECASE,
 )
-SATURATION = 3  # markers beyond this many add nothing: a passage is a recommendation or it is not
 
 
 def question_intents(question: str) -> frozenset[str]:
@@ -62,10 +62,46 @@ def question_intents(question: str) -> frozenset[str]:
     return frozenset(name for name, pattern in QUESTION.items() if pattern.search(text))
 
 
+# The answer itself is a quantity ("how many", "how long", "what penalty"), read on the wording as typed.
+_QUANTITY = re.compile(
+    r"\b(how many|how much|what number|what percentage|what share|what proportion|how long|how old|what amount|"
+    r"what (?:prison |jail )?(?:sentence|penalty|term)|what fine)\b|(?:^|\s)(كم|ما عدد|ما نسبة|ما مقدار|ما مدة|ما قيمة|ما العقوبة|ما حجم)",
+    re.IGNORECASE,
+)
+# The thing a quantity question counts: "how many <children>", "what <prison> sentence", "كم عدد <الأطفال>".
+_FOCUS = re.compile(
+    r"\b(?:how many|how much|what (?:number|amount|percentage|share|proportion) of|what)\s+(?:of\s+)?([a-z]+)"
+    r"|(?:^|\s)(?:كم عدد|ما عدد|ما نسبة|ما حجم|ما مقدار|ما قيمة|كم من|كم)\s+(\S+)",
+    re.IGNORECASE,
+)
+
+
+def asks_for_number(question: str, *, exactly: bool) -> bool:
+    """Whether the question asks for a number, in one of two readings, each the one its user was tuned with:
+
+    exactly=True: the answer *is* a quantity ("how many", "how long", "what penalty", "كم", "ما مدة"), so the
+    abstain rule wants a sentence giving a new number next to the thing counted (support.py);
+    exactly=False: the question is about figures (the `statistic` intent, which also reads "estimates",
+    "rate of", "نسبة"), so the sentence picker prefers sentences holding a number.
+    """
+    if exactly:
+        return bool(_QUANTITY.search(question))
+    return "statistic" in question_intents(question)
+
+
+def quantity_focus(question: str) -> str:
+    """The noun a quantity question asks about ("money" in "how much money…"), or ""."""
+    if not asks_for_number(question, exactly=True):
+        return ""
+    m = _FOCUS.search(question)
+    return (m.group(1) or m.group(2) or "") if m else ""
+
+
 @lru_cache(maxsize=16_384)
-def passage_fit(text: str, label: str, intents: frozenset[str]) -> float:
-    """0..1: how much the passage has the shape of the answer the question's intents ask for (cached: the same
-    passages come back question after question)."""
+def passage_fit(text: str, label: str, intents: frozenset[str], saturation: int) -> float:
+    """0..1: how much the passage has the shape of the answer the question's intents ask for, counting up to
+    `saturation` markers (RetrievalSettings.intent_saturation; cached: the same passages come back question
+    after question)."""
     if not intents:
         return 0.0
     body = normalize(without_bibliography(text))  # an endnote's dates and URLs are not figures
@@ -74,5 +110,5 @@ def passage_fit(text: str, label: str, intents: frozenset[str]) -> float:
         if intent == "obligation" and label.startswith("OP "):
             return 1.0
         pattern = _FIGURE if intent == "statistic" else PASSAGE[intent]
-        best = max(best, min(len(pattern.findall(body)), SATURATION) / SATURATION)
+        best = max(best, min(len(pattern.findall(body)), saturation) / saturation)
     return best

@@ -286,7 +286,7 @@ class Retriever:
         intents = question_intents(question)
         if intents and cfg.intent_weight > 0:
             for cid, chunk in zip(head, chunks):
-                fit = passage_fit(chunk.text, chunk.label, intents)
+                fit = passage_fit(chunk.text, chunk.label, intents, cfg.intent_saturation)
                 if fit > 0:
                     fused[cid] *= 1 + cfg.intent_weight * fit
                     why[cid].append(f"fits {'/'.join(sorted(intents))} {fit:.2f}")

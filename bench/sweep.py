@@ -51,7 +51,7 @@ def main() -> None:
             section, key = name.split(".")
             setattr(getattr(settings, section), key, value)
             label.append(f"{name}={value}")
-        assistant.refresh()  # parts built from settings (the sentence picker) are rebuilt
+        assistant.refresh()  # the parts built from settings (retriever, answerer and its picker) are rebuilt
         records = []
         for item in gold:
             if args.answers:

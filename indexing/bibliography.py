@@ -38,6 +38,7 @@ def without_bibliography(text: str) -> str:
 
 
 @lru_cache(maxsize=65_536)
-def is_bibliographic(sentence: str, threshold: float = 0.12) -> bool:
-    """A sentence that is (part of) an endnote: it has an access date, or links make up much of it."""
+def is_bibliographic(sentence: str, threshold: float) -> bool:
+    """A sentence that is (part of) an endnote: it has an access date, or links make up `threshold` of it
+    (AnswerSettings.endnote_share)."""
     return bool(_ACCESS.search(sentence)) or bibliographic_share(sentence) >= threshold

@@ -64,6 +64,8 @@ class RetrievalSettings(BaseModel):
     sentence_weight: float = 0.5
     sentence_languages: list[str] = ["en"]
     intent_weight: float = 0.2
+    # Intent markers beyond this many in a passage add nothing: a passage is a recommendation or it is not.
+    intent_saturation: int = 3
     # BM25 (bm25s) term saturation and length normalisation: the textbook values, never tuned here.
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
@@ -115,8 +117,22 @@ class AnswerSettings(BaseModel):
     # The answer stops when the next sentence would add less than this share of the first sentence's score
     # (as many sentences as the evidence supports, not a fixed number).
     min_gain_ratio: float = 0.0
+    # A sentence holding a number scores this many times more when the question is about figures.
+    number_bonus: float = 1.6
+    # A picked sentence of fewer terms than this is a fragment (a PDF line cut): quoted with the next one.
+    fragment_terms: int = 8
+    # A sentence whose links, access dates and citation formulae make up this share of it is an endnote,
+    # never quoted nor counted as evidence (indexing/bibliography.py).
+    endnote_share: float = 0.12
     # The evidence for the abstain rule is the best sentence of this many top passages.
     support_depth: int = 5
+    # Support does not penalise a sentence longer than `support_length_cap` words (a resolution paragraph is
+    # one long sentence, and its length says nothing about whether it answers), nor reward one shorter than
+    # `support_length_floor` (a five-word lead-in that shares one question word is not evidence).
+    support_length_cap: int = 20
+    support_length_floor: int = 8
+    # For a quantity question, a number within this many tokens of the thing counted.
+    focus_window: int = 6
     # Chosen over dev, dev2 and bench/gold/own.jsonl by leave-one-set-out (bench/compare.py); see README.
     abstain_threshold: float = 1.0
     # A question in one of these languages abstains when this share of its words is absent from the library.

@@ -28,6 +28,7 @@ from .store import ChromaStore, DocRecord, SentenceRecord
 log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
+INTERRUPTED = "index.writing"  # in the data folder while a run writes; still there, the run was interrupted
 
 
 class IndexBusy(RuntimeError):
@@ -109,16 +110,22 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
     by_file = {r.file_name: r for r in records.values()}
     files = library_files(settings.corpus_dir)
 
-    # Chunks whose document has no record come from an interrupted run: drop them before anything else.
-    for orphan in store.orphan_doc_ids(set(records)):
-        log.info("removing chunks left by an interrupted run: %s", orphan)
-        store.delete_document(orphan)
+    # Chunks whose document has no record come from an interrupted run: drop them before anything else. A run
+    # that writes leaves a marker until it ends, so only after an interruption (or when the chunk count is not
+    # the records' sum) is Chroma asked for them: its first filtered read costs a no-op run ~0.6 s.
+    interrupted = settings.data_dir / INTERRUPTED
+    if interrupted.exists() or store.count() != sum(r.chunks for r in records.values()):
+        for orphan in store.orphan_doc_ids(set(records)):
+            log.info("removing chunks left by an interrupted run: %s", orphan)
+            store.delete_document(orphan)
 
     present = {p.name for p in files}
-    for record in records.values():
-        if record.file_name not in present:
-            store.delete_document(record.doc_id)
-            report.documents.append(DocReport(record.file_name, record.doc_id, status="removed"))
+    gone = [r for r in records.values() if r.file_name not in present]
+    if gone:
+        interrupted.touch()
+    for record in gone:
+        store.delete_document(record.doc_id)
+        report.documents.append(DocReport(record.file_name, record.doc_id, status="removed"))
 
     todo = []
     for path in files:
@@ -131,6 +138,8 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
         else:
             todo.append((path, digest))
 
+    if todo:
+        interrupted.touch()
     embedder = get_embedder(settings.embedding.model) if todo else None  # loaded only when something is embedded
     bar = tqdm(todo, desc="indexing", unit="doc", disable=not show_progress or not todo)
     for n, (path, digest) in enumerate(bar):
@@ -182,6 +191,7 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
     if progress:
         progress(1.0, "done")
     report.total_chunks = store.count()
+    interrupted.unlink(missing_ok=True)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -1,7 +1,7 @@
 """Faults: each ends with a clear message and nothing lost or half-written.
 
 Bad files (broken, encrypted, scanned, empty, oversized, cp1256/UTF-16, unsupported) are in test_loaders*.py;
-bad questions in test_answering.py and test_app.py; dead or slow model servers in test_generation.py; a
+bad questions in test_core.py and test_app.py; bad uploads in test_library.py; dead or slow model servers in test_generation.py; a
 Chroma server going down in test_chroma_server.py. A full disk is a real 2 MB tmpfs (the test needs root).
 """
 from __future__ import annotations
@@ -89,40 +89,6 @@ def test_1000_page_pdf_loads_every_page(tmp_path):
     path = make_pdf(tmp_path / "long.pdf", [[f"Page {n}: hotline reporting duties, section {n}."] for n in range(1, 1001)])
     doc = load_document(path, None)
     assert len(doc.pages) == 1000 and doc.pages[-1].number == 1000 and "section 1000" in doc.pages[-1].text
-
-
-def test_uploaded_file_names_with_path_parts_or_arabic_letters_stay_inside_the_library(small_library, tmp_path):
-    from assistant import Assistant
-
-    assistant = Assistant(small_library)
-    assistant.index(show_progress=False)
-    outside = tmp_path / "uploads"
-    outside.mkdir()
-    sneaky = outside / "..\\..\\..\\escape.md"
-    sneaky.write_text("# Escape\n\nThe Corran guideline asks hotlines to publish yearly reports.", encoding="utf-8")
-    arabic = outside / "تقرير الخط الساخن 2024.txt"
-    arabic.write_text("يطلب دليل كوران من الخطوط الساخنة نشر تقارير سنوية عن البلاغات.", encoding="utf-8")
-    report, errors = assistant.add_files([sneaky, arabic])
-    assert errors == []
-    names = {p.name for p in small_library.corpus_dir.iterdir()}
-    assert "escape.md" in names and "تقرير_الخط_الساخن_2024.txt" in names
-    assert not (tmp_path / "escape.md").exists() and not any(".part" in n for n in names)
-    assert {d.file_name for d in report.documents if d.status == "indexed"} >= {"escape.md", "تقرير_الخط_الساخن_2024.txt"}
-
-
-def test_unwritable_library_folder_gives_a_clear_error_and_writes_nothing(small_library, tmp_path):
-    from assistant import Assistant
-
-    assistant = Assistant(small_library)
-    assistant.index(show_progress=False)
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the library folder should be")
-    upload = tmp_path / "note.txt"
-    upload.write_text("The Corran guideline asks hotlines to publish yearly reports.", encoding="utf-8")
-    assistant.settings = small_library.model_copy(update={"corpus_dir": blocker / "corpus"})
-    report, errors = assistant.add_files([upload])
-    assert len(errors) == 1 and "cannot be written" in errors[0]
-    assert blocker.read_text() == "a file where the library folder should be"
 
 
 def test_unwritable_data_folder_is_a_clear_start_up_error(tmp_path):

@@ -13,7 +13,7 @@ import time
 import pytest
 from conftest import free_port, wait_until_serving
 
-from assistant.answering import SentencePicker
+from assistant.sentence_picker import SentencePicker
 from assistant.generation import check_markers, load_prompt, whole_passage
 from assistant.models import Passage
 from assistant.render.markdown import body

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import passage_fit, question_intents
+from assistant.intent import asks_for_number, passage_fit, quantity_focus, question_intents
+from indexing.config import RetrievalSettings
+
+SATURATION = RetrievalSettings().intent_saturation
 
 
 @pytest.mark.parametrize("question, intents", [
@@ -27,10 +30,27 @@ def test_a_word_that_merely_contains_an_intent_word_does_not_count():
 
 def test_passage_fit_follows_the_shape_of_the_answer_asked_for():
     obligation = question_intents("What does the resolution urge States to do?")
-    assert passage_fit("Urges Member States to act.", "OP 3", obligation) == 1.0
-    assert passage_fit("Recalling its earlier resolutions on the rights of the child,", "PP 2", obligation) == 0.0
+    assert passage_fit("Urges Member States to act.", "OP 3", obligation, SATURATION) == 1.0
+    assert passage_fit("Recalling its earlier resolutions on the rights of the child,", "PP 2", obligation, SATURATION) == 0.0
     statistic = question_intents("How many images were reported?")
-    assert passage_fit("In 2018 there were 18.4 million reports, 45 million images and 12% more.", "", statistic) == 1.0
-    assert passage_fit("In 2018 and 2019 the work continued.", "", statistic) == 0.0  # years are not figures
-    assert passage_fit("Visited 12 March 2019 at https://site.org/x 2019", "", statistic) == 0.0
-    assert passage_fit("anything", "OP 1", frozenset()) == 0.0
+    assert passage_fit("In 2018 there were 18.4 million reports, 45 million images and 12% more.", "", statistic, SATURATION) == 1.0
+    assert passage_fit("In 2018 and 2019 the work continued.", "", statistic, SATURATION) == 0.0  # years are not figures
+    assert passage_fit("Visited 12 March 2019 at https://site.org/x 2019", "", statistic, SATURATION) == 0.0
+    assert passage_fit("anything", "OP 1", frozenset(), SATURATION) == 0.0
+
+
+@pytest.mark.parametrize("question, exactly, about_figures", [
+    ("How many reports did the hotline receive?", True, True),
+    ("How long is the prison sentence for grooming?", True, False),  # the answer is a number; not a statistic
+    ("What are the estimates of victims worldwide?", False, True),   # about figures, but not one quantity
+    ("What is grooming?", False, False),
+    ("كم عدد البلاغات؟", True, True),
+])
+def test_asks_for_number_reads_both_the_exact_quantity_and_the_figures_question(question, exactly, about_figures):
+    assert asks_for_number(question, exactly=True) == exactly
+    assert asks_for_number(question, exactly=False) == about_figures
+
+
+def test_the_focus_of_a_quantity_question_is_the_thing_it_counts():
+    assert quantity_focus("How many children were rescued?") == "children"
+    assert quantity_focus("What does the resolution say about children?") == ""

@@ -81,3 +81,13 @@ def test_search_glossary_gives_both_languages_forms(mcp_call):
                                     ("search_glossary", {"term": "الابتزاز"}))
     assert "grooming" in english[0]["en"] and english[0]["ar"]
     assert any("sextortion" in t["en"] for t in arabic)
+
+
+def test_ask_restricted_to_documents_cites_only_those_documents(mcp_call, library):
+    _, [one, other] = mcp_call(("ask", {"question": EN_QUESTION, "documents": ["ga-resolution-2022"]}),
+                               ("ask", {"question": "What do hotlines do with the reports they receive?",
+                                        "documents": ["sr-report-a-hrc-28-56"]}))
+    for answer, doc_id in ((one, "ga-resolution-2022"), (other, "sr-report-a-hrc-28-56")):
+        assert not answer["abstained"] and answer["citations"], answer
+        assert {c["doc_id"] for c in answer["citations"]} == {doc_id}
+        assert all(verbatim(library, doc_id, c["quote"], c["start"], c["end"]) for c in answer["citations"])

@@ -6,7 +6,7 @@ from conftest import source_doc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.answering import sentences_of
+from indexing.sentences import sentences_of
 from indexing.chunking import chunk_document
 from indexing.cleaning import clean_document
 from indexing.config import ChunkingSettings

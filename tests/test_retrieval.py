@@ -100,7 +100,7 @@ def retriever_with(library, tmp_path, **retrieval):
 
     settings = library.settings.model_copy(
         update={"data_dir": tmp_path, "retrieval": library.settings.retrieval.model_copy(update=retrieval)})
-    return Retriever(settings, library.store, library.glossary, library._metas())
+    return Retriever(settings, library.store, library.glossary, library.library.metas())
 
 
 def test_a_second_dense_model_adds_its_ranking_for_the_languages_it_is_set_for(library, tmp_path):

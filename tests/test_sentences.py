@@ -24,3 +24,10 @@ def test_a_long_list_sentence_is_cut_at_commas_into_verbatim_pieces():
     assert len(pieces) > 1 and all(e - s <= 420 for s, e in pieces)
     assert all(text[s:e] for s, e in pieces) and pieces == sorted(pieces)
     assert split_long(text, 0, 50) == [(0, 50)]  # short enough: left whole
+
+
+def test_sentences_never_cross_a_bracketed_footnote_marker():
+    text = "وإن تشير إلى اتفاقية حقوق الطفل⁽¹⁾ والبروتوكول الاختياري الملحق بها بشأن بيع الأطفال،"
+    spans = [text[s:e] for s, e in sentences_of(text)]
+    assert all("⁽" not in s and "⁾" not in s and "¹" not in s for s in spans)
+    assert spans[0].endswith("حقوق الطفل")

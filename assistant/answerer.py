@@ -1,0 +1,209 @@
+"""`Answerer`: retrieved passages in, an `Answer` out — the abstain rule first, then the documents' own sentences
+(or, with a language model, a generated answer checked against them).
+
+It owns the answer policy: how strong the evidence must be (`support`), when a question is foreign to the
+library, and how many sentences each passage and document may give (the quotas of `AnswerSettings`).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+
+from indexing.config import Settings
+from indexing.language import Language, answer_language, other_language, script_language, search_terms
+
+from .composing import abstain_text, build_citations, by_document, intro, not_mentioned_intro
+from .intent import quantity_focus
+from .sentence_picker import SentencePicker
+from .support import support as evidence_support
+from .support import unknown_share
+from .glossary import Glossary
+from .models import Answer, Passage, Translation
+from .parallel import ParallelVersions
+from .reading_aid import ReadingAids
+from .render.markdown import body
+from .retrieval import Retrieval, Retriever
+
+log = logging.getLogger(__name__)
+
+TRANSLATION = {
+    "label": {"en": "Machine translation ({backend}), not a quote: the original beside it is what the document says.",
+              "ar": "ترجمة آلية ({backend})، وليست اقتباساً: النص الأصلي بجانبها هو ما تقوله الوثيقة."},
+    "no_model": {"en": "Translation needs a language model; none is configured (see README, 'A language model').",
+                 "ar": "تحتاج الترجمة إلى نموذج لغوي، ولم يُضبط أي نموذج (انظر README)."},
+    "unknown": {"en": "That passage is not in the library (it may have been removed or re-indexed).",
+                "ar": "هذا المقطع ليس في المكتبة (ربما حُذف أو أعيدت فهرسته)."},
+    "empty": {"en": "The language model returned no translation.", "ar": "لم يُرجع النموذج اللغوي أي ترجمة."},
+    "untranslated": {"en": "The language model ({backend}) did not translate the passage (its reply is not in English).",
+                     "ar": "لم يترجم النموذج اللغوي ({backend}) المقطع (ردّه ليس بالعربية)."},
+}
+
+
+class LanguageModel:
+    """The chat model the settings ask for, made on first use and kept when the answerer is rebuilt (a local
+    model takes seconds to load); None for backend `none` or once it has failed (`error` says why)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.model = None
+        self.error = ""
+
+    def get(self):
+        if self.settings.llm.backend == "none" or self.error:
+            return None
+        if self.model is None:
+            from .llm import LLMUnavailable, make_chat_model
+
+            try:
+                self.model = make_chat_model(self.settings.llm)
+            except (LLMUnavailable, FileNotFoundError) as exc:
+                self.failed(exc)
+        return self.model
+
+    def failed(self, exc: Exception) -> None:
+        log.error("language model unavailable, answering extractively: %s", exc)
+        self.error = str(exc)
+
+
+class Answerer:
+    def __init__(self, settings: Settings, retriever: Retriever, glossary: Glossary, llm: LanguageModel):
+        self.settings = settings
+        self.cfg = settings.answer
+        self.glossary = glossary
+        self.vocabulary = retriever.lexical.vocabulary
+        self.embedder = retriever.embedder
+        cfg = self.cfg
+        self.picker = SentencePicker(cfg, retriever.lexical.idf, retriever.sentences)
+        self.llm = llm
+        self._generator = None
+        self.chunk_of = retriever.by_id.get
+        self.metas = {m.doc_id: m for m in retriever.parser.metas}
+        self.aids = ReadingAids(glossary)
+        self.parallel = ParallelVersions(retriever.parser.metas, retriever.by_doc, retriever.sentences,
+                                         retriever.embedder, cfg.parallel_min_score)
+
+    def generator(self):
+        """The language-model answerer the settings ask for, built on first use; None for `none` or on failure."""
+        if self.settings.llm.backend == "none" or self.llm.error:
+            return None
+        if self._generator is None:
+            model = self.llm.get()
+            if model is None:
+                return None
+            from .generation import Generator
+
+            llm = self.settings.llm
+            try:
+                self._generator = Generator(model, self.settings.prompts_dir, self.picker, self.embedder,
+                                            timeout_s=llm.timeout_s, max_passages=llm.max_passages,
+                                            passage_chars=llm.passage_chars, prompt_chars=llm.prompt_chars)
+            except FileNotFoundError as exc:
+                self.llm.failed(exc)
+                return None
+        return self._generator
+
+    def answer(self, question: str, language: Language, retrieval: Retrieval,
+               missing: list[str] = ()) -> Iterator[str | Answer]:
+        """Extractive by default; with a model, generated and checked (the abstain rule runs first, so weak
+        evidence never reaches the model). A subject the library never mentions is said plainly; what the
+        documents say on the wider subject follows, labelled as not about it."""
+        answer = self.annotate(self.extractive(question, language, retrieval))
+        if missing:
+            answer = replace(answer, intro=not_mentioned_intro(language, list(missing), not answer.abstained),
+                             abstained=True)
+        generator = None if answer.abstained else self.generator()
+        if generator is None:
+            if self.llm.error and not answer.abstained:
+                answer = replace(answer, notices=(
+                    f"The language model is unavailable ({self.llm.error}); extractive answer.",))
+            for line in body(answer).splitlines(keepends=True):
+                yield line
+            yield answer
+            return
+        for event in generator.stream(question, language, retrieval.passages, fallback=answer):
+            yield self.annotate(event) if isinstance(event, Answer) else event
+
+    def annotate(self, answer: Answer) -> Answer:
+        """Reading aids under the quotes in the other language and the matching text of other language
+        versions, before the answer is streamed or rendered."""
+        return self.aids.annotate(self.parallel.annotate(answer, self.chunk_of), self.metas)
+
+    def translate(self, chunk_id: str, language: str, start: int | None = None, end: int | None = None) -> Translation:
+        """A labelled machine translation of a passage (or of the span [start, end) of it, document offsets),
+        made by the configured language model; without one, or when it fails, the reason instead."""
+        lang = answer_language(language)
+        chunk = self.chunk_of(chunk_id)
+        if chunk is None:
+            return Translation(chunk_id, "", lang, error=TRANSLATION["unknown"][lang])
+        original = chunk.text
+        if start is not None and end is not None and chunk.start <= start < end <= chunk.end:
+            original = chunk.text[start - chunk.start: end - chunk.start]
+        generator = self.generator()
+        if generator is None:
+            reason = self.llm.error or TRANSLATION["no_model"][lang]
+            return Translation(chunk_id, original, lang, error=reason)
+        try:
+            text = generator.translate(original, lang)
+        except Exception as exc:
+            log.warning("translation failed: %s", exc)
+            return Translation(chunk_id, original, lang, backend=generator.backend, error=f"{type(exc).__name__}: {exc}")
+        if not text:
+            return Translation(chunk_id, original, lang, backend=generator.backend, error=TRANSLATION["empty"][lang])
+        if script_language(text) != lang:  # a small model often copies the passage instead of translating it
+            return Translation(chunk_id, original, lang, backend=generator.backend,
+                               error=TRANSLATION["untranslated"][lang].format(backend=generator.backend))
+        return Translation(chunk_id, original, lang, text=text, backend=generator.backend,
+                           label=TRANSLATION["label"][lang].format(backend=generator.backend))
+
+    def support(self, question: str, retrieval: Retrieval) -> float:
+        """Evidence strength (see `support.support`); a paragraph named by reference is always enough."""
+        if retrieval.referenced:
+            return float("inf")
+        # The number must sit next to the thing counted, named in either language; only for nouns the
+        # glossary can translate (elsewhere the documents may count it under another word).
+        focus = quantity_focus(question)
+        other = self.glossary.expand(focus, retrieval.language) if focus else ""
+        other += " " + self.glossary.expand(focus, other_language(retrieval.language)) if focus else ""
+        focus_terms = set(search_terms(f"{focus} {other}")) if other.strip() else set()
+        return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages, self.cfg,
+                                focus_terms=focus_terms)
+
+    def foreign(self, question: str, retrieval: Retrieval) -> bool:
+        """Most of the question's words are words the library never uses (in a language the setting names: the
+        library's vocabulary speaks for its main language only)."""
+        cfg = self.cfg
+        if retrieval.referenced or retrieval.language not in cfg.unknown_terms_languages:
+            return False
+        return unknown_share(question, self.vocabulary, self.settings.retrieval.stemming) >= cfg.unknown_terms_share
+
+    def extractive(self, question: str, language: Language, retrieval: Retrieval) -> Answer:
+        t0 = time.perf_counter()
+        passages = retrieval.passages
+        strength = self.support(question, retrieval)
+        if not passages or strength < self.cfg.abstain_threshold or self.foreign(question, retrieval):
+            return Answer(question, language, intro=abstain_text(language), passages=tuple(passages), abstained=True,
+                          support=strength, timings={"answer_ms": (time.perf_counter() - t0) * 1000})
+        cfg = self.cfg
+        referenced = {c.chunk_id for c in retrieval.referenced}
+        named = [p for p in passages if p.chunk.chunk_id in referenced]
+        docs = [d for d in retrieval.refs.doc_ids if any(p.chunk.doc_id == d for p in passages)]
+
+        def pick(use: list[Passage], most: int, per_passage: int):
+            return self.picker.pick(question, retrieval.expansion, use, most, per_passage,
+                                    question_vector=retrieval.query_vector)
+
+        if named:  # a paragraph the question names is what the reader wants to see: quote it at length
+            sentences = pick(named, cfg.named_paragraph_sentences, cfg.named_paragraph_sentences)
+        elif len(docs) > 1:  # "does A agree with B?": an equal share of the answer for each document named
+            share = -(-cfg.max_sentences // len(docs))
+            sentences = [s for d in docs for s in pick(
+                [p for p in passages if p.chunk.doc_id == d][: max(1, cfg.passages // len(docs))],
+                share, cfg.max_per_passage)]
+        else:
+            sentences = pick(passages[: cfg.passages], cfg.max_sentences, cfg.max_per_passage)
+        citations = build_citations(sentences, language)
+        return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,
+                      passages=tuple(passages), support=strength,
+                      timings={"answer_ms": (time.perf_counter() - t0) * 1000})

@@ -1,0 +1,155 @@
+"""Picking the answer's sentences: the documents' own sentences that carry most of the question.
+
+Sentences are scored by the question's terms they hold (idf-weighted, with the glossary's translations) and,
+when sentence vectors are at hand, by their cosine to the question; numbers are favoured when the question
+is about figures. The pick is greedy, so a question with two parts gets a sentence for each. Every quote is an
+exact slice of the cleaned text; it never crosses a footnote marker, so it also stands verbatim in the source.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+
+from indexing.bibliography import is_bibliographic
+from indexing.config import AnswerSettings
+from indexing.language import search_terms, sentence_terms
+from indexing.sentences import quote_spans
+
+from .intent import asks_for_number
+from .models import Passage
+
+_NUMBER = re.compile(r"\d")
+
+
+class _Candidate(NamedTuple):
+    """A quotable span of one of the passages, scored once; the greedy pick re-weighs only its terms."""
+
+    rank: int  # of its passage
+    passage: Passage
+    start: int
+    end: int
+    words: frozenset[str]
+    dense: float
+    has_number: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    passage: Passage
+    start: int  # offsets inside the passage's chunk text
+    end: int
+    score: float
+
+    @property
+    def text(self) -> str:
+        return self.passage.chunk.text[self.start: self.end]
+
+
+class SentencePicker:
+    """Scores a passage's sentences against the question: idf-weighted shared terms (with the glossary's
+    translations), plus, when sentence vectors are given, the sentence's cosine similarity to the question,
+    which is what finds the right Arabic sentence for an English question when no glossary term links them."""
+
+    def __init__(self, cfg: AnswerSettings | None = None, idf: dict[str, float] | None = None, vectors=None):
+        cfg = cfg or AnswerSettings()
+        self.cfg = cfg
+        self.idf = idf or {}
+        self.covered_weight = cfg.covered_weight
+        self.rank_decay = cfg.rank_decay  # a sentence of the n-th passage counts 1 / (1 + rank_decay * n)
+        # A further sentence that adds less than this share of the first one's gain is padding, not evidence.
+        self.min_gain_ratio = cfg.min_gain_ratio
+        self.number_bonus = cfg.number_bonus
+        self.fragment_terms = cfg.fragment_terms
+        self.endnote_share = cfg.endnote_share
+        self.dense_weight = cfg.sentence_dense_weight
+        self.vectors = vectors if self.dense_weight > 0 else None  # a SentenceVectors
+
+    def score(
+        self, sentence: str, terms: set[str], wants_number: bool, length_cap: int | None = None, length_floor: int = 0
+    ) -> float:
+        words = sentence_terms(sentence)
+        if not words:
+            return 0.0
+        length = max(min(len(words), length_cap) if length_cap else len(words), length_floor)
+        return self._lexical(words, terms, length, wants_number and bool(_NUMBER.search(sentence)))
+
+    def _lexical(self, words: frozenset[str], terms: set[str], length: int, number_bonus: bool,
+                 covered: set[str] | frozenset[str] = frozenset()) -> float:
+        """idf of the shared terms (those in `covered` at `covered_weight`), damped by sentence length."""
+        overlap = sum(self.idf.get(t, 1.0) * (self.covered_weight if t in covered else 1.0) for t in words & terms)
+        score = overlap / math.sqrt(length + 4)
+        return score * self.number_bonus if number_bonus else score
+
+    def _spans(self, passages: list[Passage], question_vector) -> list[tuple[list[tuple[int, int]], list[float]]]:
+        """Each passage's quotable spans, with their cosine to the question when vectors are at hand."""
+        if self.vectors is None or question_vector is None:
+            return [(quote_spans(p.chunk.text), []) for p in passages]
+        got = self.vectors.of([p.chunk for p in passages])
+        q = np.asarray(question_vector, dtype=np.float32)
+        out = []
+        for p in passages:
+            spans, matrix = got[p.chunk.chunk_id]
+            out.append((spans, (matrix @ q).tolist() if spans else []))
+        return out
+
+    def pick(
+        self,
+        question: str,
+        expansion: str,
+        passages: list[Passage],
+        max_sentences: int,
+        per_passage: int,
+        question_vector=None,
+    ) -> list[Sentence]:
+        """Greedy: each next sentence is the one that adds most of what the answer does not yet show.
+
+        Question terms a chosen sentence already carries count `covered_weight` of their idf afterwards, so a
+        question with two parts ("what …, and why …") gets a sentence for each rather than two for the first.
+        """
+        terms = set(search_terms(f"{question} {expansion}"))
+        wants_number = asks_for_number(question, exactly=False)
+        cands: list[_Candidate] = []
+        for rank, (p, (spans, sims)) in enumerate(zip(passages, self._spans(passages, question_vector))):
+            for n, (s, e) in enumerate(spans):
+                sentence = p.chunk.text[s:e]
+                if is_bibliographic(sentence, self.endnote_share):
+                    continue  # an endnote's link or access date is never the answer
+                words = sentence_terms(sentence)
+                if not words:
+                    continue
+                dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
+                cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence))))
+        chosen: list[Sentence] = []
+        taken: set[int] = set()
+        used: dict[int, int] = {}
+        covered: set[str] = set()
+        while len(chosen) < max_sentences:
+            best, best_gain = None, 0.0
+            for n, c in enumerate(cands):
+                if n in taken or used.get(c.rank, 0) >= per_passage:
+                    continue
+                lexical = self._lexical(c.words, terms, len(c.words), wants_number and c.has_number, covered)
+                gain = (lexical + c.dense) / (1 + self.rank_decay * c.rank)
+                if gain > best_gain:
+                    best, best_gain = n, gain
+            if best is None or (chosen and best_gain < self.min_gain_ratio * chosen[0].score):
+                break
+            c = cands[best]
+            taken.add(best)
+            used[c.rank] = used.get(c.rank, 0) + 1
+            covered |= c.words & terms
+            end = c.end
+            if len(c.words) < self.fragment_terms and best + 1 < len(cands) and best + 1 not in taken:
+                # A PDF line cut mid-sentence leaves a fragment ("... refers to live-streaming ."): quote it
+                # with the sentence that carries on after it on the same line.
+                nxt = cands[best + 1]
+                if nxt.rank == c.rank and not c.passage.chunk.text[end: nxt.start].strip(" \u00a0"):
+                    taken.add(best + 1)
+                    covered |= nxt.words & terms
+                    end = nxt.end
+            chosen.append(Sentence(c.passage, c.start, end, best_gain))
+        return chosen

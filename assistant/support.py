@@ -1,0 +1,75 @@
+"""How strongly the retrieved passages support an answer: the measure the abstain rule compares with its threshold.
+
+The evidence is the best sentence of the top passages, scored as the sentence picker scores it, with its
+length clamped (a long resolution paragraph is not weaker for it, a five-word lead-in not stronger). A
+question that asks for a quantity is only supported by a sentence that gives a number next to the thing
+counted. A question made mostly of words the library never uses is not about it at all (`unknown_share`).
+"""
+from __future__ import annotations
+
+import re
+
+from indexing.bibliography import is_bibliographic
+from indexing.config import AnswerSettings
+from indexing.language import search_terms
+from indexing.sentences import sentences_of
+
+from .intent import asks_for_number
+from .models import Passage
+from .sentence_picker import SentencePicker
+
+_DIGITS = re.compile(r"\d+(?:[.,٫]\d+)?")
+
+
+def _counts_focus(sentence: str, known: set[str], focus_terms: set[str], window: int) -> bool:
+    """A number the question does not already hold, within a few words of the thing asked about."""
+    toks = search_terms(sentence)
+    numbers = [i for i, t in enumerate(toks) if t[0].isdigit() and t not in known]
+    if not numbers:
+        return False
+    if not focus_terms:
+        return True
+    near = [i for i, t in enumerate(toks) if t in focus_terms]
+    return any(abs(i - j) <= window for i in numbers for j in near)
+
+
+def support(
+    picker: SentencePicker,
+    question: str,
+    expansion: str,
+    passages: list[Passage],
+    cfg: AnswerSettings,
+    focus_terms: set[str] | None = None,
+) -> float:
+    """How well the best sentence of the `cfg.support_depth` top passages carries the question's terms.
+
+    A question that asks for a quantity is only supported by a sentence holding a number the question
+    does not already contain, next to the thing counted (`focus_terms`, both languages): a passage that
+    merely repeats "Law No. 14 of 2014", or gives a number of arrests when asked for children rescued,
+    does not answer it.
+    """
+    terms = set(search_terms(f"{question} {expansion}"))
+    quantity = asks_for_number(question, exactly=True)
+    known = set(search_terms(" ".join(_DIGITS.findall(question))))
+    best = 0.0
+    for p in passages[: cfg.support_depth]:
+        text = p.chunk.text
+        for s, e in sentences_of(text):
+            sentence = text[s:e]
+            if is_bibliographic(sentence, cfg.endnote_share):
+                continue
+            if quantity and not _counts_focus(sentence, known, focus_terms or set(), cfg.focus_window):
+                continue
+            best = max(best, picker.score(sentence, terms, wants_number=False, length_cap=cfg.support_length_cap,
+                                           length_floor=cfg.support_length_floor))
+    return best
+
+
+def unknown_share(question: str, vocabulary: set[str], stemming: bool = True) -> float:
+    """The share of the question's words (numbers aside) that the library never uses: a question made mostly
+    of words foreign to the documents ("a saffron rice recipe") is not about them, whatever one shared word
+    ("best", of "best practices") scores."""
+    terms = [t for t in search_terms(question, stemming) if not t.isdigit()]
+    if not terms:
+        return 0.0
+    return sum(t not in vocabulary for t in terms) / len(terms)

@@ -1,0 +1,40 @@
+"""The answer policy: abstain on weak or foreign evidence, quotas from the settings, a named paragraph at length."""
+from __future__ import annotations
+
+
+def test_a_paragraph_question_quotes_that_paragraph_with_its_label(library):
+    answer = library.ask("What does operative paragraph 3 of the resolution call upon Member States to do?")
+    assert answer.citations[0].label == "OP 3"
+
+
+def test_off_topic_question_is_answered_with_a_plain_abstention(library):
+    answer = library.ask("Which football club won the 1998 World Cup final?")
+    assert answer.abstained and not answer.citations and not answer.groups
+    assert answer.intro.startswith("The documents do not mention 1998.")  # the year the library never names
+    assert "The documents do not answer this question" in answer.intro
+    assert answer.passages  # the nearest passages are still shown
+    ar = library.ask("ما هي أفضل وصفة لطهي الأرز بالزعفران؟")
+    assert ar.abstained and ar.intro.startswith("لا تجيب الوثائق")
+
+
+def test_an_arabic_question_made_of_words_the_library_never_uses_abstains(library):
+    answer = library.ask("كيف أصنع كعكة الشوكولاتة في البيت؟")
+    assert answer.abstained and not answer.citations
+
+
+def test_the_quotas_follow_the_settings_once_the_assistant_is_refreshed(library):
+    question = "What does the resolution ask internet service providers to do?"
+    assert len(library.ask(question).citations) > 1
+    before = library.settings.answer.max_sentences
+    library.settings.answer.max_sentences = 1
+    try:
+        library.refresh()
+        assert len(library.ask(question).citations) == 1
+    finally:
+        library.settings.answer.max_sentences = before
+        library.refresh()
+
+
+def test_a_paragraph_named_by_reference_is_always_enough_support(library):
+    retrieval = library.retrieve("What does operative paragraph 3 of the resolution say?")
+    assert retrieval.referenced and library.support(retrieval.question, retrieval) == float("inf")
