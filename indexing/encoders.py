@@ -23,7 +23,15 @@ class _ArrayEmbeddings(Embeddings):
     dim: int = 0
 
     def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
-        """L2-normalised vectors, `batch_size` texts per model call (the indexer passes its setting)."""
+        """L2-normalised vectors, `batch_size` texts per model call (the indexer passes its setting): a
+        1,000-page file has tens of thousands of sentences, and one call would hold them all."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        parts = [self._encode(list(texts[i: i + batch_size])) for i in range(0, len(texts), batch_size)]
+        return _normalise(np.concatenate(parts))
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """One model call over a batch of passages."""
         raise NotImplementedError
 
     def encode_query(self, text: str) -> np.ndarray:
@@ -60,12 +68,8 @@ class USEEmbeddings(_ArrayEmbeddings):
         # load the 65 MB table again. Load it here, once.
         self._model.encode(["warm up"])
 
-    def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        # In slices: a 1,000-page file has tens of thousands of sentences, and one call would hold them all.
-        parts = [self._model.encode(list(texts[i: i + batch_size])) for i in range(0, len(texts), batch_size)]
-        return _normalise(np.concatenate(parts))
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(texts)
 
     def encode_query(self, text: str) -> np.ndarray:
         return _normalise(self._model.encode([text]))[0]
@@ -82,11 +86,8 @@ class E5Embeddings(_ArrayEmbeddings):
         # 260-700 ms instead of 35-50 ms).
         self._model = E5(num_threads=1)
 
-    def encode_documents(self, texts: list[str], batch_size: int = _BATCH) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        parts = [self._model.passage(list(texts[i: i + batch_size])) for i in range(0, len(texts), batch_size)]
-        return _normalise(np.concatenate(parts))
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        return self._model.passage(texts)
 
     def encode_query(self, text: str) -> np.ndarray:
         return _normalise(self._model.query(text))[0]
