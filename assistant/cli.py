@@ -31,6 +31,13 @@ def _settings(data_dir: Optional[Path], corpus_dir: Optional[Path]):
     return Settings(**overrides)
 
 
+def _require_dir(path: Optional[Path], what: str) -> None:
+    """A folder named on the command line that does not exist is an error, never a new empty one."""
+    if path is not None and not path.is_dir():
+        console.print(f"[red]{what} {path} does not exist (or is not a folder)[/red]")
+        raise typer.Exit(2)
+
+
 def _assistant(settings):
     from indexing.store import StoreUnavailable
 
@@ -66,6 +73,7 @@ def index(
     from indexing.stamp import fresh
 
     started = time.perf_counter()
+    _require_dir(corpus_dir, "the library folder")
     settings = _settings(data_dir, corpus_dir)
     stamped = None if force else fresh(settings)  # nothing changed: the report without importing the store
     if stamped:
@@ -117,6 +125,7 @@ def ask(
     from .render.json import run_record
     from .render.text import answer_lines
 
+    _require_dir(data_dir, "the index folder")
     assistant = _assistant(_settings(data_dir, None))
     answer = assistant.ask(question, filters=Filters(doc_ids=tuple(doc)))
     if as_json:
@@ -136,6 +145,7 @@ def evaluate(
     """Run each gold set, write its run file and print the scorer's table per set, then pooled."""
     from .evaluation import find_scorer, format_table, load_gold, load_scorer, pooled, run_gold, score_run
 
+    _require_dir(data_dir, "the index folder")
     settings = _settings(data_dir, None)
     assistant = _assistant(settings)
     score_module = load_scorer(gold[0], find_scorer(gold, scorer))
