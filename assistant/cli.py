@@ -127,6 +127,12 @@ def ask(
 
     _require_dir(data_dir, "the index folder")
     assistant = _assistant(_settings(data_dir, None))
+    known = sorted(r.doc_id for r in assistant.documents())
+    unknown = [d for d in doc if d not in known]
+    if unknown:
+        console.print(f"[red]unknown document id(s): {', '.join(unknown)}; the library holds: "
+                      f"{', '.join(known) or '(nothing indexed)'}[/red]")
+        raise typer.Exit(2)
     answer = assistant.ask(question, filters=Filters(doc_ids=tuple(doc)))
     if as_json:
         console.print_json(json.dumps(run_record(answer, "cli"), ensure_ascii=False))

@@ -87,3 +87,12 @@ def test_a_missing_folder_on_the_command_line_is_a_clear_error_and_creates_nothi
     done = runner.invoke(app, [a.replace("{missing}", str(missing)) for a in args])
     assert done.exit_code != 0 and "does not exist" in done.output
     assert not (tmp_path / "nonexistent").exists()
+
+
+def test_ask_with_an_unknown_document_id_lists_the_known_ones_and_fails(small_library, monkeypatch):
+    monkeypatch.setenv("PA_CORPUS_DIR", str(small_library.corpus_dir))
+    monkeypatch.setenv("PA_DATA_DIR", str(small_library.data_dir))
+    assert runner.invoke(app, ["index"]).exit_code == 0
+    done = runner.invoke(app, ["ask", "What does the resolution call for?", "--doc", "no-such-doc"])
+    assert done.exit_code != 0
+    assert "no-such-doc" in done.output and "ga-resolution-2022" in done.output
