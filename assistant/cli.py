@@ -31,6 +31,13 @@ def _settings(data_dir: Optional[Path], corpus_dir: Optional[Path]):
     return Settings(**overrides)
 
 
+def _require_dir(path: Optional[Path], what: str) -> None:
+    """A folder named on the command line that does not exist is an error, never a new empty one."""
+    if path is not None and not path.is_dir():
+        console.print(f"[red]{what} {path} does not exist (or is not a folder)[/red]")
+        raise typer.Exit(2)
+
+
 def _assistant(settings):
     from indexing.store import StoreUnavailable
 
@@ -58,12 +65,26 @@ def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debug 
 def index(
     data_dir: Optional[Path] = typer.Option(None, help="Where the Chroma index lives (default: ./data)."),
     corpus_dir: Optional[Path] = typer.Option(None, help="The library folder (default: ./corpus)."),
+    force: bool = typer.Option(False, "--force", help="Run the indexer even if the index stamp says nothing changed."),
 ) -> None:
     """Index the library incrementally and print what was done."""
+    import time
+
+    from indexing.stamp import fresh
+
+    started = time.perf_counter()
+    _require_dir(corpus_dir, "the library folder")
+    settings = _settings(data_dir, corpus_dir)
+    stamped = None if force else fresh(settings)  # nothing changed: the report without importing the store
+    if stamped:
+        _print_index_report(settings, stamped.documents, stamped.total_chunks, time.perf_counter() - started)
+        if stamped.failed:
+            raise typer.Exit(1)
+        return
+
     from indexing.pipeline import IndexBusy, index_library, open_store
     from indexing.store import StoreUnavailable
 
-    settings = _settings(data_dir, corpus_dir)
     try:
         report = index_library(settings, open_store(settings))
     except IndexBusy as exc:
@@ -72,19 +93,24 @@ def index(
     except StoreUnavailable as exc:
         console.print(f"[red]Indexing stopped: {exc}[/red]")
         raise typer.Exit(2)
+    _print_index_report(settings, report.documents, report.total_chunks, report.seconds, report.rebuilt)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_index_report(settings, documents, total_chunks: int, seconds: float, rebuilt: bool = False) -> None:
     table = Table(title=f"Index of {settings.corpus_dir}")
     for col in ("document", "status", "chunks", "paragraphs labelled", "seconds", "note"):
         table.add_column(col)
-    for d in report.documents:
-        table.add_row(d.file_name, d.status, str(d.chunks), str(d.labelled), f"{d.seconds:.1f}", d.error)
+    for d in documents:
+        table.add_row(d.file_name, d.status, str(d.chunks), str(d.labelled), f"{getattr(d, 'seconds', 0.0):.1f}",
+                      d.error)
     console.print(table)
     console.print(
-        f"{len(report.documents)} documents, {report.total_chunks} chunks in the index, "
-        f"{sum(d.labelled for d in report.documents)} paragraphs labelled, {report.seconds:.1f} s"
-        + (" (rebuilt: embedding model or chunker changed)" if report.rebuilt else "")
+        f"{len(documents)} documents, {total_chunks} chunks in the index, "
+        f"{sum(d.labelled for d in documents)} paragraphs labelled, {seconds:.1f} s"
+        + (" (rebuilt: embedding model or chunker changed)" if rebuilt else "")
     )
-    if report.failed:
-        raise typer.Exit(1)
 
 
 @app.command()
@@ -99,7 +125,14 @@ def ask(
     from .render.json import run_record
     from .render.text import answer_lines
 
+    _require_dir(data_dir, "the index folder")
     assistant = _assistant(_settings(data_dir, None))
+    known = sorted(r.doc_id for r in assistant.documents())
+    unknown = [d for d in doc if d not in known]
+    if unknown:
+        console.print(f"[red]unknown document id(s): {', '.join(unknown)}; the library holds: "
+                      f"{', '.join(known) or '(nothing indexed)'}[/red]")
+        raise typer.Exit(2)
     answer = assistant.ask(question, filters=Filters(doc_ids=tuple(doc)))
     if as_json:
         console.print_json(json.dumps(run_record(answer, "cli"), ensure_ascii=False))
@@ -118,6 +151,7 @@ def evaluate(
     """Run each gold set, write its run file and print the scorer's table per set, then pooled."""
     from .evaluation import find_scorer, format_table, load_gold, load_scorer, pooled, run_gold, score_run
 
+    _require_dir(data_dir, "the index folder")
     settings = _settings(data_dir, None)
     assistant = _assistant(settings)
     score_module = load_scorer(gold[0], find_scorer(gold, scorer))

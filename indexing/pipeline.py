@@ -23,12 +23,13 @@ from .config import Settings
 from .embedding import embedder_identity, get_embedder
 from .loaders import LoadError, load_document, supported_suffixes
 from .sentences import SENTENCES_VERSION, quote_spans
+from . import stamp
+from .stamp import INTERRUPTED  # in the data folder while a run writes; still there, the run was interrupted
 from .store import ChromaStore, DocRecord, SentenceRecord
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
-INTERRUPTED = "index.writing"  # in the data folder while a run writes; still there, the run was interrupted
 
 
 class IndexBusy(RuntimeError):
@@ -97,9 +98,21 @@ def index_library(
             f"another indexer is running on {settings.data_dir} (lock held for {lock_timeout:.0f}s); try again later"
         ) from exc
     try:
-        return _index(settings, store or open_store(settings), progress, show_progress)
+        stamp.clear(settings)
+        report = _index(settings, store or open_store(settings), progress, show_progress)
+        stamp.write(settings, _stamped_rows(report), report.total_chunks)
+        return report
     finally:
         lock.release()
+
+
+def _stamped_rows(report: IndexReport) -> list[stamp.StampedRow]:
+    """The report as the next run would give it if nothing changes: every file unchanged, failures again."""
+    return [
+        stamp.StampedRow(d.file_name, d.doc_id, "failed" if d.status == "failed" else "unchanged", d.chunks,
+                         d.labelled, d.error)
+        for d in report.documents if d.status != "removed"
+    ]
 
 
 def _index(settings: Settings, store: ChromaStore, progress: Progress | None, show_progress: bool) -> IndexReport:

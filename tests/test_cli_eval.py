@@ -77,3 +77,22 @@ def test_eval_command_prints_a_table_per_set_and_a_pooled_one(library, tmp_path,
     assert done.exit_code == 0, done.output
     assert "dev (34 questions)" in done.output and "own (" in done.output and "pooled (" in done.output
     assert (tmp_path / "dev.jsonl").exists() and (tmp_path / "own.jsonl").exists()
+
+
+@pytest.mark.parametrize("args", [["ask", "What is grooming?", "--data-dir", "{missing}"],
+                                  ["eval", str(SHARED_EVAL / "dev.jsonl"), "--data-dir", "{missing}"],
+                                  ["index", "--corpus-dir", "{missing}"]], ids=["ask", "eval", "index"])
+def test_a_missing_folder_on_the_command_line_is_a_clear_error_and_creates_nothing(tmp_path, args):
+    missing = tmp_path / "nonexistent" / "dir"
+    done = runner.invoke(app, [a.replace("{missing}", str(missing)) for a in args])
+    assert done.exit_code != 0 and "does not exist" in done.output
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_ask_with_an_unknown_document_id_lists_the_known_ones_and_fails(small_library, monkeypatch):
+    monkeypatch.setenv("PA_CORPUS_DIR", str(small_library.corpus_dir))
+    monkeypatch.setenv("PA_DATA_DIR", str(small_library.data_dir))
+    assert runner.invoke(app, ["index"]).exit_code == 0
+    done = runner.invoke(app, ["ask", "What does the resolution call for?", "--doc", "no-such-doc"])
+    assert done.exit_code != 0
+    assert "no-such-doc" in done.output and "ga-resolution-2022" in done.output
