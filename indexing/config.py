@@ -220,3 +220,7 @@ class Settings(BaseSettings):
     @property
     def glossary_path(self) -> Path:
         return self.corpus_dir / "glossary.toml"
+
+    @property
+    def drafting_verbs_path(self) -> Path:
+        return self.corpus_dir / "drafting_verbs.toml"
