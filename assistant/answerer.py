@@ -84,7 +84,8 @@ class Answerer:
         self.chunk_of = retriever.by_id.get
         self.metas = {m.doc_id: m for m in retriever.parser.metas}
         self.aids = ReadingAids(glossary)
-        self.paragraphs = ParagraphTable(DraftingLexicon.load(settings.drafting_verbs_path), glossary)
+        self.paragraphs = ParagraphTable(DraftingLexicon.load(settings.drafting_verbs_path), glossary,
+                                         cfg.addressee_window, cfg.topic_min_chars)
         self.parallel = ParallelVersions(retriever.parser.metas, retriever.by_doc, retriever.sentences,
                                          retriever.embedder, cfg.parallel_min_score)
 

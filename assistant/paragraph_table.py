@@ -30,8 +30,6 @@ _CLAUSE_PUNCT = re.compile(r"[,،;؛]")
 _CLITICS = ("", "و", "ب", "ل", "ف", "ك", "وب", "ول", "وك")
 _SLOT_END = {"ان", "علي", "الي", "بان", "لكي", "to", "that"}  # where the addressee slot ends and the ask begins
 _SLOT_OPEN = {"الي", "ب"}  # تطلب إلى X ... / a detached ب
-_SLOT_MAX = 25  # words read after the verb for its addressees
-_TOPIC_MIN_CHARS = 5  # a fallback topic word (no glossary term) is at least this long
 
 
 @dataclass(frozen=True)
@@ -196,13 +194,13 @@ def _matches(form: tuple[str, ...], got: list[str]) -> bool:
     return first.startswith("ال") and got[0] in {"لل" + first[2:], "ولل" + first[2:]}
 
 
-def _slot(words: list[_Word], i: int, clause: bool = False) -> list[_Word]:
+def _slot(words: list[_Word], i: int, window: int, clause: bool = False) -> list[_Word]:
     """The words naming whom a verb addresses: up to where the ask begins ("أن", "على", "to"); for a later
     clause's verb, also up to the next comma (its object, not what follows it)."""
     if i < len(words) and words[i].norm in _SLOT_OPEN:
         i += 1
     out = []
-    for w in words[i:i + _SLOT_MAX]:
+    for w in words[i:i + window]:
         if w.norm in _SLOT_END or (out and (w.stop_before or (clause and w.clause_before))):
             break
         out.append(w)
@@ -212,9 +210,12 @@ def _slot(words: list[_Word], i: int, clause: bool = False) -> list[_Word]:
 class ParagraphTable:
     """Reads resolution chunks (labels `OP n` / `PP n`) into rows; topics come from the glossary."""
 
-    def __init__(self, lexicon: DraftingLexicon, glossary: Glossary):
+    def __init__(self, lexicon: DraftingLexicon, glossary: Glossary, addressee_window: int = 25,
+                 topic_min_chars: int = 5):
         self.lexicon = lexicon
         self.glossary = glossary
+        self.window = addressee_window  # Settings.answer.addressee_window
+        self.topic_min_chars = topic_min_chars  # Settings.answer.topic_min_chars
 
     def verb_and_addressees(self, text: str) -> tuple[str, Verb | None, tuple[str, ...]]:
         """(the opening verb as written, its lexicon entry, the bodies it and any later "and invites X"
@@ -227,7 +228,7 @@ class ParagraphTable:
         written = text[words[start].start:words[after - 1].end]
         if verb.force == "statement":  # what it recalls others asked is not an ask of its own
             return written, verb, ()
-        addressees = self.lexicon.addressees_in(_slot(words, self.lexicon._skip_adverbs(words, after)))
+        addressees = self.lexicon.addressees_in(_slot(words, self.lexicon._skip_adverbs(words, after), self.window))
         for i in range(after, len(words)):  # a later clause of its own: "، ويدعو الدول الأعضاء إلى" / ", and invites"
             if not words[i].clause_before:
                 continue
@@ -235,7 +236,7 @@ class ParagraphTable:
             found = self.lexicon.verb_at(words, j, clitic) if j < len(words) else None
             if found and found[0].force != "statement":
                 addressees += self.lexicon.addressees_in(
-                    _slot(words, self.lexicon._skip_adverbs(words, found[1]), clause=True))
+                    _slot(words, self.lexicon._skip_adverbs(words, found[1]), self.window, clause=True))
         return written, verb, tuple(dict.fromkeys(addressees))
 
     def rows(self, chunks: list[Chunk]) -> list[ParagraphRow]:
@@ -266,7 +267,7 @@ class ParagraphTable:
             seen = sorted((span[0], term.en[0]) for term, span, _ in self.glossary.occurrences(norm))
             terms[label] = list(dict.fromkeys(name for _, name in seen))
         df = Counter(name for names in terms.values() for name in names)
-        words = {label: [w for w in tokens(text) if len(w) >= _TOPIC_MIN_CHARS and not w.isdigit()]
+        words = {label: [w for w in tokens(text) if len(w) >= self.topic_min_chars and not w.isdigit()]
                  for label, text in texts.items()}
         word_df = Counter(w for ws in words.values() for w in set(ws))
         out = {}

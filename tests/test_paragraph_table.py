@@ -22,7 +22,8 @@ CHECKED = Path(__file__).parent / "data" / "resolution_checked.toml"
 @pytest.fixture(scope="module")
 def table() -> ParagraphTable:
     settings = Settings(corpus_dir=CORPUS)
-    return ParagraphTable(DraftingLexicon.load(settings.drafting_verbs_path), Glossary.load(settings.glossary_path))
+    return ParagraphTable(DraftingLexicon.load(settings.drafting_verbs_path), Glossary.load(settings.glossary_path),
+                          settings.answer.addressee_window, settings.answer.topic_min_chars)
 
 
 @pytest.fixture(scope="module")
