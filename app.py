@@ -29,6 +29,7 @@ from assistant.render.html import CSS, answer_html, paragraph_html, question_htm
 from assistant.render.html import streaming_html, translation_html
 from assistant.render.json import api_answer
 from assistant.render.markdown import answer_markdown, conversation_markdown
+from assistant.render.paragraph_table import COLUMNS, HEADERS, cells, table_csv, table_docx, table_markdown
 from assistant.sessions import Session
 from indexing.config import Settings
 from indexing.language import answer_language, other_language, script_language
@@ -206,6 +207,42 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         terms = assistant.glossary.lookup(query or "") if (query or "").strip() else assistant.glossary.terms
         return [[" / ".join(t.en), " / ".join(t.ar), t.note] for t in terms]
 
+    # -- Resolution at a glance ----------------------------------------------------------------------
+    ALL = "all · الكل"
+
+    def resolution_choices() -> list[tuple[str, str]]:
+        return [(name, doc_id) for name, doc_id in doc_choices() if assistant.paragraphs(doc_id)]
+
+    def resolution_rows(doc_id: str | None, force: str | None, addressee: str | None, topic: str | None):
+        rows = assistant.paragraphs(doc_id) if doc_id else []
+        topic = (topic or "").strip().lower()
+        return [r for r in rows
+                if (not force or force == ALL or r.force == force)
+                and (not addressee or addressee == ALL or addressee in r.addressees)
+                and (not topic or topic in r.topic.lower() or topic in r.text.lower())]
+
+    def resolution(doc_id: str | None, force: str | None, addressee: str | None, topic: str | None):
+        rows = resolution_rows(doc_id, force, addressee, topic)
+        names = sorted({a for r in (assistant.paragraphs(doc_id) if doc_id else []) for a in r.addressees})
+        return [cells(r) for r in rows], gr.update(choices=[ALL, *names])
+
+    def resolution_export(doc_id: str | None, fmt: str, force, addressee, topic) -> str:
+        rows = resolution_rows(doc_id, force, addressee, topic)
+        if not rows:
+            raise gr.Error("No paragraphs to export: choose a resolution (and loosen the filters).")
+        folder = exports / uuid.uuid4().hex[:12]
+        folder.mkdir(parents=True, exist_ok=True)
+        title = f"{doc_id} at a glance"
+        if fmt == "Word (.docx)":
+            return str(table_docx(rows, folder / f"{doc_id}-paragraphs.docx", title))
+        if fmt == "CSV":
+            path = folder / f"{doc_id}-paragraphs.csv"
+            path.write_text(table_csv(rows), encoding="utf-8")
+            return str(path)
+        path = folder / f"{doc_id}-paragraphs.md"
+        path.write_text(table_markdown(rows, title), encoding="utf-8")
+        return str(path)
+
     library_headers = ["Title", "Symbol", "Kind", "Year", "Passages", "Paragraphs labelled", "Indexed", "File", "Id"]
     with gr.Blocks(title="Policy assistant · مساعد وثائق السياسات") as demo:
         conv = gr.State(Conversation())
@@ -258,6 +295,18 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 r_doc = gr.Dropdown(doc_choices(), label="Remove a document")
                 r_btn = gr.Button("Remove", variant="stop")
             status = gr.Markdown(elem_id="library-status")
+        with gr.Tab("Resolution · القرار"):
+            with gr.Row():
+                z_doc = gr.Dropdown(resolution_choices(), label="Resolution")
+                z_force = gr.Dropdown([ALL, "directive", "exhortation", "recommendation", "statement"], value=ALL,
+                                      label="Force · القوة")
+                z_addr = gr.Dropdown([ALL], value=ALL, label="Addressee · المخاطَب")
+                z_topic = gr.Textbox(label="Topic · الموضوع")
+            z_table = gr.Dataframe([], headers=[HEADERS[c] for c in COLUMNS], interactive=False, wrap=True)
+            with gr.Row():
+                z_fmt = gr.Radio(["Markdown", "Word (.docx)", "CSV"], value="Markdown", label="Export")
+                z_btn = gr.Button("Export", size="sm")
+                z_file = gr.File(label="Download", interactive=False)
         with gr.Tab("Glossary · المسرد"):
             g_query = gr.Textbox(label="Term (English or Arabic)")
             g_table = gr.Dataframe(glossary(""), headers=["English", "العربية", "Note"], interactive=False, wrap=True)
@@ -275,6 +324,12 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         add_btn.click(upload, files, [status, *updates], api_name="upload")
         r_btn.click(remove, r_doc, [status, *updates], api_name="remove")
         g_query.change(glossary, g_query, g_table, api_name="glossary")
+        z_in = [z_doc, z_force, z_addr, z_topic]
+        z_doc.change(resolution, z_in, [z_table, z_addr], api_name="resolution")
+        for box in (z_force, z_addr):
+            box.change(resolution, z_in, [z_table, z_addr], api_name=False)
+        z_topic.submit(resolution, z_in, [z_table, z_addr], api_name=False)
+        z_btn.click(resolution_export, [z_doc, z_fmt, *z_in[1:]], z_file, api_name="resolution_export")
         gr.api(ask, api_name="ask")
     return demo
 

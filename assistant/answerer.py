@@ -7,6 +7,7 @@ library, and how many sentences each passage and document may give (the quotas o
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -20,9 +21,11 @@ from .sentence_picker import SentencePicker
 from .support import support as evidence_support
 from .support import unknown_share
 from .glossary import Glossary
-from .models import Answer, Passage, Translation
+from .models import Answer, Citation, Passage, Translation
 from .parallel import ParallelVersions
+from .paragraph_table import DraftingLexicon, ParagraphTable, force_note
 from .reading_aid import ReadingAids
+from .render.references import references
 from .render.markdown import body
 from .retrieval import Retrieval, Retriever
 
@@ -81,6 +84,8 @@ class Answerer:
         self.chunk_of = retriever.by_id.get
         self.metas = {m.doc_id: m for m in retriever.parser.metas}
         self.aids = ReadingAids(glossary)
+        self.paragraphs = ParagraphTable(DraftingLexicon.load(settings.drafting_verbs_path), glossary,
+                                         cfg.addressee_window, cfg.topic_min_chars)
         self.parallel = ParallelVersions(retriever.parser.metas, retriever.by_doc, retriever.sentences,
                                          retriever.embedder, cfg.parallel_min_score)
 
@@ -128,7 +133,24 @@ class Answerer:
     def annotate(self, answer: Answer) -> Answer:
         """Reading aids under the quotes in the other language and the matching text of other language
         versions, before the answer is streamed or rendered."""
-        return self.aids.annotate(self.parallel.annotate(answer, self.chunk_of), self.metas)
+        return self.force_notes(self.aids.annotate(self.parallel.annotate(answer, self.chunk_of), self.metas))
+
+    def force_notes(self, answer: Answer) -> Answer:
+        """Under a quote from a resolution's OP/PP, its verb and force: "does it require X?" turns on them."""
+        def note(c: Citation) -> Citation:
+            chunk = self.chunk_of(c.chunk_id)
+            if chunk is None or not re.fullmatch(r"(?:OP|PP) \d+", c.label or ""):
+                return c
+            written, verb, _ = self.paragraphs.verb_and_addressees(chunk.text)
+            if verb is None:
+                return c
+            return replace(c, force_note=force_note(references(answer.language).label(c.label), written, verb,
+                                                    answer.language))
+
+        if not answer.citations:
+            return answer
+        groups = tuple(replace(g, citations=tuple(note(c) for c in g.citations)) for g in answer.groups)
+        return replace(answer, groups=groups, citations=tuple(note(c) for c in answer.citations))
 
     def translate(self, chunk_id: str, language: str, start: int | None = None, end: int | None = None) -> Translation:
         """A labelled machine translation of a passage (or of the span [start, end) of it, document offsets),

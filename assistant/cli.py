@@ -184,6 +184,33 @@ def serve(
 
 
 @app.command()
+def paragraphs(
+    doc_id: str = typer.Argument(..., help="A resolution's document id (see the index table)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
+    data_dir: Optional[Path] = typer.Option(None),
+) -> None:
+    """The resolution at a glance: each preambular and operative paragraph's verb, force, addressees, topic."""
+    assistant = _assistant(_settings(data_dir, None))
+    known = [d.doc_id for d in assistant.documents()]
+    if doc_id not in known:
+        console.print(f"[red]No document {doc_id!r} in the library; known: {', '.join(known) or 'none'}.[/red]")
+        raise typer.Exit(1)
+    rows = assistant.paragraphs(doc_id)
+    if not rows:
+        console.print(f"[red]{doc_id} has no preambular or operative paragraphs (OP n / PP n): not a resolution.[/red]")
+        raise typer.Exit(1)
+    if as_json:
+        print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{doc_id} at a glance")
+    for col in ("paragraph", "verb", "verb (en)", "force", "addressees", "topic"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r.label, r.verb, r.verb_en, r.force, ", ".join(r.addressees), r.topic)
+    console.print(table)
+
+
+@app.command()
 def glossary(term: str = typer.Argument(..., help="An English or Arabic term.")) -> None:
     """Look a term up in the bilingual glossary."""
     from indexing.config import Settings

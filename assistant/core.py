@@ -127,6 +127,11 @@ class Assistant:
     def labels(self, doc_id: str) -> list[str]:
         return self.retriever.labels(doc_id) or self.retriever.places(doc_id)  # unnumbered: section and ¶
 
+    def paragraphs(self, doc_id: str):
+        """The resolution at a glance: its OP/PP paragraphs with verb, force, addressees and topic; [] for a
+        document without them (see `paragraph_table`)."""
+        return self.answerer.paragraphs.rows(self.retriever.by_doc.get(doc_id, []))
+
     def neighbours(self, chunk: Chunk) -> tuple[list[Chunk], list[Chunk]]:
         return self.retriever.neighbours(chunk)
 

@@ -81,6 +81,7 @@ class Citation:
     locator: str = ""  # in the asker's language: label or heading path and ¶, then page (render/references.py)
     reading_aid: str = ""  # in the asker's language, for a quote in the other one (see `reading_aid`)
     parallel: tuple[ParallelText, ...] = ()  # the same place in the library's other language versions
+    force_note: str = ""  # for a resolution's OP/PP: its verb and what that verb's force asks (paragraph_table)
 
 
 @dataclass(frozen=True)

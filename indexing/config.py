@@ -141,6 +141,10 @@ class AnswerSettings(BaseModel):
     # A sentence of another language version is shown as the quote's match from this cosine up (label
     # matches are shown whatever their score: the paragraph number already says where).
     parallel_min_score: float = 0.5
+    # The paragraph table (assistant/paragraph_table.py): words read after a drafting verb for its addressees,
+    # and the shortest word taken as a paragraph's topic when no glossary term occurs in it.
+    addressee_window: int = 25
+    topic_min_chars: int = 5
 
 
 class LLMSettings(BaseModel):
@@ -220,3 +224,7 @@ class Settings(BaseSettings):
     @property
     def glossary_path(self) -> Path:
         return self.corpus_dir / "glossary.toml"
+
+    @property
+    def drafting_verbs_path(self) -> Path:
+        return self.corpus_dir / "drafting_verbs.toml"

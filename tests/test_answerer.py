@@ -38,3 +38,17 @@ def test_the_quotas_follow_the_settings_once_the_assistant_is_refreshed(library)
 def test_a_paragraph_named_by_reference_is_always_enough_support(library):
     retrieval = library.retrieve("What does operative paragraph 3 of the resolution say?")
     assert retrieval.referenced and library.support(retrieval.question, retrieval) == float("inf")
+
+
+def test_a_cited_resolution_paragraph_carries_its_verb_and_force_in_the_askers_language(library):
+    from assistant.render.markdown import body
+
+    en = library.ask("What does operative paragraph 6 of the resolution say?")
+    assert {c.label for c in en.citations} == {"OP 6"}
+    assert {c.force_note for c in en.citations} == {"OP 6 encourages (تشجع): a recommendation, not a requirement"}
+    assert body(en).count("a recommendation, not a requirement") == 1  # one line per cited paragraph
+    ar = library.ask("ماذا تقول الفقرة 19 من منطوق القرار؟")
+    assert {c.force_note for c in ar.citations if c.label == "OP 19"} == {
+        "الفقرة 19 من المنطوق: تطلب (requests) — توجيه: تقرر الهيئة أو تكلّف"}
+    other = library.ask("What does the Special Rapporteur report say about live streaming of child sexual abuse?")
+    assert not any(c.force_note for c in other.citations if not c.label.startswith(("OP", "PP")))

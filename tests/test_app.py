@@ -138,3 +138,17 @@ def test_an_english_answer_over_arabic_quotes_carries_a_reading_aid_under_each(c
     aids = re.findall(r'<div class="pa-aid" dir="ltr" lang="en">(.*?)</div>', answer)
     assert aids and all("A/HRC/28/56" in a for a in aids)
     assert "Some sources are in Arabic" in answer
+
+
+def test_the_resolution_tab_filters_its_paragraphs_and_exports_them(client):
+    rows, addressees = client.predict("ga-resolution-2022", "all · الكل", "all · الكل", "", api_name="/resolution")
+    table = {r[0]: r for r in rows["data"]}
+    assert len([l for l in table if l.startswith("OP")]) == 22 and table["OP 6"][1:4] == ["تشجع", "encourages", "recommendation"]
+    rows, _ = client.predict("ga-resolution-2022", "directive", "UNODC", "", api_name="/resolution")
+    assert [r[0] for r in rows["data"]] == ["OP 19", "OP 21"]
+    csv_path = client.predict("ga-resolution-2022", "CSV", "recommendation", "donors", "", api_name="/resolution_export")
+    assert open(csv_path, encoding="utf-8").read().splitlines()[1].startswith("OP 22,تدعو,invites,recommendation,")
+    md_path = client.predict("ga-resolution-2022", "Markdown", "all · الكل", "all · الكل", "", api_name="/resolution_export")
+    assert "| OP 19 | تطلب | requests | directive | UNODC |" in open(md_path, encoding="utf-8").read()
+    docx_path = client.predict("ga-resolution-2022", "Word (.docx)", "statement", "all · الكل", "", api_name="/resolution_export")
+    assert len(Document(docx_path).tables[0].rows) == 1 + 30 + 2  # the preamble's 30 and OP 17, 18

@@ -64,3 +64,11 @@ def test_an_abstention_shows_the_nearest_passages_not_sources(library, answers):
 def test_a_paragraph_is_read_whole_under_its_documents_name(library):
     html = paragraph_html(library.paragraph("ga-resolution-2022", "OP 1"))
     assert "OP 1" in html and 'dir="rtl"' in html
+
+
+def test_a_cited_paragraphs_force_note_is_one_line_under_its_documents_quotes(answers):
+    answer = answers["op"]
+    noted = replace(answer, groups=tuple(replace(g, citations=tuple(replace(c, force_note="OP 3 calls upon <b>")
+                                                                    for c in g.citations)) for g in answer.groups))
+    html = body_html(noted)
+    assert html.count('class="pa-force"') == len(noted.groups) and "OP 3 calls upon &lt;b&gt;" in html

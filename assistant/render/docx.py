@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from indexing.language import direction
 
 from ..models import Answer
-from .markdown import SOURCES, TITLE, quote_item
+from .markdown import SOURCES, TITLE, force_lines, quote_item
 from .references import references, version_head
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -76,6 +76,8 @@ def _body(doc, answer: Answer) -> None:
             for p in c.parallel:
                 _paragraph(doc, _plain(f"{version_head(p, answer.language)}:"), rtl=answer.language == "ar")
                 _paragraph(doc, _plain(f"«{p.quote}»"))
+        for note in force_lines(group.citations):
+            _paragraph(doc, _plain(f"⚖ {note}"), rtl=answer.language == "ar")
 
 
 def answers_docx(answers: list[Answer], path: Path) -> Path:

@@ -14,7 +14,7 @@ from indexing.language import direction
 from indexing.models import Chunk
 
 from ..models import Answer, Citation, CitationGroup, Translation
-from .markdown import MARKER
+from .markdown import MARKER, force_lines
 from .references import references, version_head
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -107,7 +107,10 @@ def _quote_item(c: Citation, language: str) -> str:
 
 def _group_html(group: CitationGroup, language: str = "en") -> str:
     items = "".join(_quote_item(c, language) for c in group.citations)
-    return f"<p><strong>{escape(group.heading)}</strong></p><ul>{items}</ul>"
+    d = "rtl" if language == "ar" else "ltr"
+    notes = "".join(f'<li class="pa-force" dir="{d}" lang="{language}">⚖ {escape(n)}</li>'
+                    for n in force_lines(group.citations))
+    return f"<p><strong>{escape(group.heading)}</strong></p><ul>{items}{notes}</ul>"
 
 
 def body_html(answer: Answer) -> str:

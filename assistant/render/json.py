@@ -35,6 +35,7 @@ def citation_record(c: Citation) -> dict:
     return {"n": c.n, "doc_id": c.doc_id, "doc": c.file_name, "title": c.title, "symbol": c.symbol,
             "paragraph": c.label, "locator": c.locator, "page": c.page, "quote": c.quote, "start": c.start, "end": c.end,
             **({"reading_aid": c.reading_aid} if c.reading_aid else {}),
+            **({"force_note": c.force_note} if c.force_note else {}),
             **({"parallel": [parallel_record(p) for p in c.parallel]} if c.parallel else {})}
 
 

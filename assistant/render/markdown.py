@@ -32,6 +32,11 @@ def aid_line(c: Citation) -> str:
     return f"  ↳ _{c.reading_aid}_" if c.reading_aid else ""
 
 
+def force_lines(citations) -> list[str]:
+    """One line per cited resolution paragraph (its verb and force), in the order the quotes come."""
+    return list(dict.fromkeys(c.force_note for c in citations if c.force_note))
+
+
 def body(answer: Answer) -> str:
     """The answer itself, without its question, notices or source list."""
     if answer.prose:
@@ -46,6 +51,7 @@ def body(answer: Answer) -> str:
             if c.reading_aid:
                 lines.append(aid_line(c))
             lines += [f"  ↔ {version_head(p, answer.language)}: «{p.quote}»" for p in c.parallel]
+        lines += [f"- ⚖ {note}" for note in force_lines(group.citations)]
         lines.append("")
     return "\n".join(lines).strip()
 
