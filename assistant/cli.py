@@ -51,14 +51,15 @@ def _assistant(settings):
 
 
 @app.callback()
-def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debug detail.")) -> None:
+def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens, in detail.")) -> None:
+    """Quiet by default: warnings and errors only; `-v` logs everything (debug included)."""
     logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
+        level=logging.DEBUG if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
     for noisy in ("chromadb", "httpx", "urllib3", "sentence_transformers"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 @app.command()

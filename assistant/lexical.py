@@ -1,6 +1,7 @@
 """BM25 over the chunks' normalised, lightly stemmed search form (bm25s), rebuilt from the store on start."""
 from __future__ import annotations
 
+import logging
 import math
 
 import numpy as np
@@ -14,6 +15,8 @@ class LexicalIndex:
     def __init__(self, chunks: list[Chunk], settings: RetrievalSettings):
         import bm25s
 
+        # bm25s sets its own logger to DEBUG on import; let it follow the application's level instead.
+        logging.getLogger("bm25s").setLevel(logging.NOTSET)
         self.stemming = settings.stemming
         self.chunks = chunks
         self._bm25 = bm25s.BM25(k1=settings.bm25_k1, b=settings.bm25_b)

@@ -2,8 +2,8 @@
 
 Importing chromadb alone takes over a second, most of a no-op `policy-assistant index`. After each run the
 pipeline writes `data_dir/index-stamp.json` (atomically) with the library files' sizes and mtimes, the
-catalogue's, the settings that decide the index's content, and the size and mtime of Chroma's sqlite file as
-the run left it, plus the run's report rows. `fresh` returns those rows when all of it still matches, so the
+catalogue's, the settings that decide the index's content, and a signature of what Chroma's sqlite file
+holds as the run left it (read read-only), plus the run's report rows. `fresh` returns those rows when all of it still matches, so the
 CLI can print the report without opening the store. Anything that writes to the store changes its sqlite file,
 so any change, by any process, sends the next run the full (hashing) way. Embedded stores only: a server's
 store can change without this machine seeing it. This module imports the standard library and the settings
@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +26,7 @@ log = logging.getLogger(__name__)
 STAMP = "index-stamp.json"
 SQLITE = "chroma.sqlite3"
 INTERRUPTED = "index.writing"  # the pipeline's marker; still there, the last run was interrupted
-VERSION = 1
+VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -77,12 +79,29 @@ def _library_stats(corpus_dir: Path) -> dict[str, list[int]]:
 
 
 def _store_stats(settings: Settings) -> dict:
+    """What the store holds, read from Chroma's sqlite file read-only with the standard library. Not the
+    file's mtime: merely opening a Chroma client rewrites it. Every write goes through the embeddings queue,
+    whose sequence number only grows, so (queue head, rows, collections) changes with any change."""
     chroma = settings.chroma_dir
     try:
         names = sorted(os.listdir(chroma))
     except OSError:
         names = []
-    return {"sqlite": _stat(chroma / SQLITE), "entries": names}
+    content = None
+    if SQLITE in names:
+        try:
+            with closing(sqlite3.connect(f"file:{chroma / SQLITE}?mode=ro", uri=True, timeout=1)) as db:
+                content = [
+                    db.execute("SELECT max(seq_id) FROM embeddings_queue").fetchone()[0],
+                    db.execute("SELECT count(*), max(seq_id) FROM embeddings").fetchone(),
+                    db.execute("SELECT count(*), group_concat(id) FROM collections").fetchone(),
+                    db.execute("SELECT count(*) FROM collection_metadata").fetchone()[0],
+                ]
+                content = json.loads(json.dumps(content))  # tuples as the JSON stamp keeps them
+        except sqlite3.Error as exc:
+            log.info("index stamp: cannot read %s (%s); the indexer will run", chroma / SQLITE, exc)
+            content = None
+    return {"sqlite": content, "entries": names}
 
 
 def identity(settings: Settings) -> dict:

@@ -96,3 +96,23 @@ def test_ask_with_an_unknown_document_id_lists_the_known_ones_and_fails(small_li
     done = runner.invoke(app, ["ask", "What does the resolution call for?", "--doc", "no-such-doc"])
     assert done.exit_code != 0
     assert "no-such-doc" in done.output and "ga-resolution-2022" in done.output
+
+
+def test_an_empty_question_says_so_once_and_logs_stay_quiet_without_v(small_library):
+    """A real process: at normal verbosity nothing but the answer (no INFO or DEBUG lines, bm25s's included)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PA_CORPUS_DIR": str(small_library.corpus_dir), "PA_DATA_DIR": str(small_library.data_dir),
+           "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(PROJECT_ROOT)}
+    run = lambda *args: subprocess.run([sys.executable, "-m", "assistant.cli", *args], env=env, cwd=PROJECT_ROOT,
+                                       capture_output=True, text=True, timeout=300)
+    assert run("index").returncode == 0
+    empty = run("ask", "  ؟ ")
+    assert empty.returncode == 0 and empty.stdout.count("يرجى كتابة سؤال عن الوثائق.") == 1
+    asked = run("ask", "What does operative paragraph 3 of the resolution call for?")
+    assert "OP 3" in asked.stdout
+    assert not any(level in asked.stderr for level in (" INFO ", " DEBUG ")), asked.stderr[-500:]
+    verbose = run("-v", "ask", "What does operative paragraph 3 of the resolution call for?")
+    assert " DEBUG " in verbose.stderr or " INFO " in verbose.stderr

@@ -72,10 +72,12 @@ def _catalogue(settings):
 
 
 def _store(settings):
-    with (settings.chroma_dir / "chroma.sqlite3").open("ab") as fh:  # as any other writer would
-        fh.write(b"")
-    os.utime(settings.chroma_dir / "chroma.sqlite3")
-    return "ga-resolution-2022.ar.txt", "unchanged"
+    from indexing.pipeline import open_store
+
+    store = open_store(settings)  # another process takes a document out of the store itself
+    store.delete_document("ga-resolution-2022")
+    store.unmark_document("ga-resolution-2022")
+    return "ga-resolution-2022.ar.txt", "indexed"
 
 
 @pytest.mark.parametrize("change", [_touch, _add, _remove, _catalogue, _store],
@@ -113,3 +115,12 @@ def test_force_runs_the_indexer_and_server_mode_never_trusts_the_stamp(small_lib
     assert forced.exit_code == 0 and f"{report.total_chunks} chunks" in forced.output
     server = small_library.model_copy(update={"store": small_library.store.model_copy(update={"mode": "server"})})
     assert fresh(server) is None
+
+
+def test_opening_the_store_to_read_it_keeps_the_stamp_fresh(small_library):
+    """An `ask` or the app opens Chroma (which touches its files) without changing what it holds."""
+    from assistant import Assistant
+
+    index_library(small_library, show_progress=False)
+    assert Assistant(small_library).ask("ما الذي تحث عليه الفقرة 4 من منطوق القرار؟").citations
+    assert fresh(small_library) is not None

@@ -9,8 +9,9 @@ from .references import references
 def answer_lines(answer: Answer) -> list[str]:
     """Lines for a Rich console (the notice in yellow markup)."""
     lines = [body(answer)]
-    if answer.notice:
-        lines.append(f"[yellow]{answer.notice}[/yellow]")
+    notice = " ".join(n for n in answer.notices if n and n not in lines[0])  # an empty question's request once
+    if notice:
+        lines.append(f"[yellow]{notice}[/yellow]")
     ref = references(answer.language)
     lines += [f"[{c.n}] {ref.short(c)} — chars {c.start}-{c.end} of {c.file_name}" for c in answer.citations]
     return lines
