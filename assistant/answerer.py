@@ -147,10 +147,7 @@ class Answerer:
             return replace(c, force_note=force_note(references(answer.language).label(c.label), written, verb,
                                                     answer.language))
 
-        if not answer.citations:
-            return answer
-        groups = tuple(replace(g, citations=tuple(note(c) for c in g.citations)) for g in answer.groups)
-        return replace(answer, groups=groups, citations=tuple(note(c) for c in answer.citations))
+        return answer.with_citations({c.n: note(c) for c in answer.citations})  # each paragraph read once
 
     def translate(self, chunk_id: str, language: str, start: int | None = None, end: int | None = None) -> Translation:
         """A labelled machine translation of a passage (or of the span [start, end) of it, document offsets),

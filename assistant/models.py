@@ -1,7 +1,7 @@
 """What the assistant hands the outside world: ranked passages, checkable citations, answers."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from indexing.language import Language
 from indexing.models import Chunk
@@ -114,6 +114,17 @@ class Answer:
     backend: str = "extractive"
     standalone_question: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+
+    def with_citations(self, changed: dict[int, Citation]) -> "Answer":
+        """The answer with some citations replaced (keyed by their number), in its list and its groups alike."""
+        if not changed:
+            return self
+
+        def swap(cites: tuple[Citation, ...]) -> tuple[Citation, ...]:
+            return tuple(changed.get(c.n, c) for c in cites)
+
+        return replace(self, citations=swap(self.citations),
+                       groups=tuple(replace(g, citations=swap(g.citations)) for g in self.groups))
 
     @property
     def notice(self) -> str:

@@ -89,8 +89,4 @@ class ParallelVersions:
             found = tuple(p for partner in self.partners(c.doc_id) if (p := self.match(c.quote, chunk, partner)))
             if found:
                 changed[c.n] = replace(c, parallel=found)
-        if not changed:
-            return answer
-        citations = tuple(changed.get(c.n, c) for c in answer.citations)
-        groups = tuple(replace(g, citations=tuple(changed.get(c.n, c) for c in g.citations)) for g in answer.groups)
-        return replace(answer, citations=citations, groups=groups)
+        return answer.with_citations(changed)

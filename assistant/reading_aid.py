@@ -15,7 +15,7 @@ from indexing.models import DocumentMeta
 
 from .glossary import Glossary, Term
 from .models import Answer, Citation
-from .render.references import references
+from .render.references import references, short
 
 _LABELS = {
     "en": {"figures": "figures", "terms": "terms", "sep": " · ", "list": ", "},
@@ -122,8 +122,7 @@ class ReadingAids:
         """The document's title in the asker's language (cut at its subtitle), its symbol, label and page."""
         title = ((meta.title_en if asker == "en" else meta.title_ar) if meta else "") or c.title
         title = re.split(r"[:(]|\s[-–]\s", title)[0].strip() or title
-        if len(title) > TITLE_CHARS:
-            title = title[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+        title = short(title, TITLE_CHARS + 1)
         return _LABELS[asker]["list"].join(x for x in (title, c.symbol, *references(asker).locator(c)) if x)
 
     def line(self, c: Citation, asker: Language, meta: DocumentMeta | None = None) -> str:
@@ -150,8 +149,6 @@ class ReadingAids:
                 changed[c.n] = replace(c, reading_aid=self.line(c, asker, metas.get(c.doc_id)))
         if not changed:
             return answer
-        citations = tuple(changed.get(c.n, c) for c in answer.citations)
-        groups = tuple(replace(g, citations=tuple(changed.get(c.n, c) for c in g.citations)) for g in answer.groups)
         notices = answer.notices if SOURCES_IN[asker] in answer.notices else (*answer.notices, SOURCES_IN[asker])
-        return replace(answer, citations=citations, groups=groups, notices=notices)
+        return replace(answer.with_citations(changed), notices=notices)
 

@@ -15,7 +15,7 @@ from indexing.models import Chunk
 
 from ..models import Answer, Citation, CitationGroup, Translation
 from .markdown import MARKER, force_lines
-from .references import references, version_head
+from .references import references, short, version_head
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -119,10 +119,6 @@ def body_html(answer: Answer) -> str:
         return markdown_html(answer.prose)
     intro = f"<p>{escape(answer.intro)}</p>" if answer.intro.strip() else ""
     return intro + "".join(_group_html(g, answer.language) for g in answer.groups)
-
-
-def short(title: str, limit: int = 70) -> str:
-    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def marked_passage(chunk: Chunk, start: int | None = None, end: int | None = None) -> str:

@@ -17,6 +17,11 @@ from indexing.models import Chunk, Place
 from ..models import Citation, ParallelText
 
 SECTION_SEP = " › "
+
+
+def short(title: str, limit: int = 70) -> str:
+    """A long title cut at a word before `limit` characters, with an ellipsis."""
+    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
 _LABEL = re.compile(r"^(OP|PP|para\.|fn\.)\s*(\d+)$")
 
 
