@@ -41,6 +41,9 @@ class ParagraphRef:
 class QuestionRefs:
     doc_ids: list[str] = field(default_factory=list)
     paragraphs: list[ParagraphRef] = field(default_factory=list)
+    # Documents a shared name also fits: "the Special Rapporteur" names her report, and also the submission
+    # whose title answers her call for input. They widen the search's scope but are not named documents.
+    also: list[str] = field(default_factory=list)
 
 
 _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
@@ -57,6 +60,8 @@ class ReferenceParser:
     def __init__(self, metas: list[DocumentMeta]):
         self.metas = metas
         self._names: list[tuple[str, re.Pattern]] = []
+        self._also: dict[str, list[str]] = {}
+        titles = {m.doc_id: " ".join(tokens(f"{m.title} {m.title_ar}")) for m in metas}
         for m in metas:
             names = set(m.short_names)
             if m.symbol:
@@ -66,17 +71,32 @@ class ReferenceParser:
             for name in sorted(names, key=lambda n: (-len(n), n)):
                 words = tokens(name)
                 if words:
-                    self._names.append((m.doc_id, phrase_pattern(name)))
+                    pattern = phrase_pattern(name)
+                    self._names.append((m.doc_id, pattern))
+                    others = [d for d, t in titles.items() if d != m.doc_id and pattern.search(t)]
+                    if others:
+                        self._also[pattern.pattern] = others
                 if len(words) == 1 and _ARABIC_WORD.fullmatch(words[0]):
                     self._names.append((m.doc_id, nisba_pattern(words[0])))
 
     def documents(self, question: str) -> list[str]:
+        return self._documents(question)[0]
+
+    def _documents(self, question: str) -> tuple[list[str], list[str]]:
         norm = " ".join(tokens(question))
         found: list[str] = []
+        shared: dict[str, list[str]] = {}
+        distinct: set[str] = set()  # named by a name only it has ("the Special Rapporteur's report")
         for doc_id, pattern in self._names:
-            if doc_id not in found and pattern.search(norm):
-                found.append(doc_id)
-        return found
+            if pattern.search(norm):
+                if doc_id not in found:
+                    found.append(doc_id)
+                if pattern.pattern in self._also:
+                    shared.setdefault(doc_id, []).extend(self._also[pattern.pattern])
+                else:
+                    distinct.add(doc_id)
+        also = [d for doc_id, ds in shared.items() if doc_id not in distinct for d in ds]
+        return found, list(dict.fromkeys(d for d in also if d not in found))
 
     def without_names(self, question: str) -> str:
         """The question's normalised words with document names taken out: once a name has scoped the
@@ -118,4 +138,5 @@ class ReferenceParser:
         return unique
 
     def parse(self, question: str) -> QuestionRefs:
-        return QuestionRefs(self.documents(question), self.paragraphs(question))
+        found, also = self._documents(question)
+        return QuestionRefs(found, self.paragraphs(question), also)

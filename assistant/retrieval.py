@@ -151,7 +151,7 @@ class Retriever:
         language = detect_language(question)
         refs = self.parser.parse(question)
         named = [d for d in refs.doc_ids if d in self.by_doc]
-        scope = named
+        scope = named + [d for d in refs.also if d in self.by_doc] if named and cfg.shared_name_factor > 0 else named
         if not scope and context_docs:
             scope = [d for d in context_docs if d in self.by_doc]  # "and paragraph 5?" after a question on a doc
         if scope and not filters.doc_ids:
@@ -198,6 +198,11 @@ class Retriever:
             for rank, cid in enumerate(ids, 1):
                 fused[cid] = fused.get(cid, 0.0) + weight / (cfg.rrf_k + rank)
                 why.setdefault(cid, []).append(f"{name}#{rank}")
+        also = set(scope) - set(named)
+        if also:  # a document a shared name only might mean ranks after the one it surely means
+            for cid in fused:
+                if cid in self.by_id and self.by_id[cid].doc_id in also:
+                    fused[cid] *= cfg.shared_name_factor
         ranked = sorted(fused, key=lambda c: -fused[c])
         if cfg.feedback_weight > 0 and language in cfg.feedback_languages:
             t5 = time.perf_counter()

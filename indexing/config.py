@@ -80,6 +80,10 @@ class RetrievalSettings(BaseModel):
     # The chunks holding the sentences nearest the question (searched over all stored sentence vectors).
     sentence_search_weight: float = 0.0
     sentence_search_languages: list[str] = ["en"]
+    # A document name that another document's title also holds ("the Special Rapporteur" names her report
+    # and the submission answering her call for input) scopes the search to both, the other document's
+    # passages scored at this share (0 = the name scopes to its own document only). Chosen on all three sets.
+    shared_name_factor: float = 0.6
     # Pseudo-relevance feedback: the `feedback_terms` highest-idf terms of the top `feedback_docs` passages
     # in the other script than the question's, added to its lexical query for a second BM25 pass.
     feedback_weight: float = 0.0

@@ -40,6 +40,32 @@ def test_a_named_document_restricts_the_search_to_it(library):
     assert {p.chunk.doc_id for p in passages} == {"sr-report-a-hrc-28-56"}
 
 
+def test_a_name_another_documents_title_also_holds_widens_the_scope_to_it_but_only_that_name():
+    from assistant.references import ReferenceParser
+    from indexing.models import DocumentMeta
+
+    metas = [
+        DocumentMeta("report", "report.txt", title_en="Annual report of the Ombudsperson",
+                     short_names=("the Ombudsperson", "Ombudsperson report")),
+        DocumentMeta("reply", "reply.txt", title_en="Reply of Ruritania to the Ombudsperson's questionnaire",
+                     short_names=("Ruritania",)),
+        DocumentMeta("other", "other.txt", title_en="A survey of hotlines", short_names=("the survey",)),
+    ]
+    parser = ReferenceParser(metas)
+    shared = parser.parse("When did the Ombudsperson ask for replies?")
+    assert (shared.doc_ids, shared.also) == (["report"], ["reply"])
+    distinct = parser.parse("What does the Ombudsperson report recommend?")
+    assert (distinct.doc_ids, distinct.also) == (["report"], [])
+    assert parser.parse("What does the survey find?").also == []
+
+
+def test_a_shared_name_searches_both_documents_with_the_one_it_names_first(library):
+    passages = top(library, "What does the Special Rapporteur say about webcams and live streaming?", k=20)
+    docs = [p.chunk.doc_id for p in passages]
+    assert docs[0] == "sr-report-a-hrc-28-56"
+    assert set(docs) == {"sr-report-a-hrc-28-56", "qatar-submission-2024"}
+
+
 def test_an_arabic_country_adjective_names_that_countrys_submission_but_an_indefinite_one_does_not(library):
     parser = library.retriever.parser
     assert parser.documents("ما الذي تقترحه التوصيات القطرية بشأن الإبلاغ؟") == ["qatar-submission-2024"]
