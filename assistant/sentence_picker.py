@@ -114,6 +114,7 @@ class SentencePicker:
         wants_number = asks_for_number(question, exactly=False)
         cands: list[_Candidate] = []
         for rank, (p, (spans, sims)) in enumerate(zip(passages, self._spans(passages, question_vector))):
+            title = sentence_terms(f"{p.chunk.title} {p.chunk.title_ar}") if p.chunk.is_heading else frozenset()
             for n, (s, e) in enumerate(spans):
                 sentence = p.chunk.text[s:e]
                 if is_bibliographic(sentence, self.endnote_share):
@@ -121,6 +122,8 @@ class SentencePicker:
                 words = sentence_terms(sentence)
                 if not words:
                     continue
+                if p.chunk.is_heading and not (words - title) & terms:
+                    continue  # a title or heading that only repeats the document's name says nothing
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
                 cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence))))
         chosen: list[Sentence] = []

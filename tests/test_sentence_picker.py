@@ -32,3 +32,17 @@ def test_a_two_part_question_gets_a_sentence_for_each_part():
     picked = SentencePicker().pick("How do hotlines remove abuse material and what about police training?", "",
                                    [passage(text)], 2, 3)
     assert any("training" in s.text for s in picked)
+
+
+def test_a_title_block_that_only_repeats_the_documents_name_is_not_quoted_but_its_other_facts_are():
+    title = "Annual report of the Ombudsperson on children online"
+    cover = Chunk("d#0", "d", f"{title}\n\nSubmitted under agenda item 7 at the request of the Council.",
+                  "", 0, 120, 0, is_heading=True, title=title)
+    body = ("The Ombudsperson reports that children online meet strangers in games. "
+            "Most reports came from schools.")
+    heading_only = Chunk("d#0", "d", title, title, 0, len(title), 0, is_heading=True, title=title)
+    picked = SentencePicker().pick("What does the Ombudsperson say about children online?", "",
+                                   [Passage(heading_only, 1.0), passage(body)], 3, 3)
+    assert picked and all(s.passage.chunk.chunk_id == "d#1" for s in picked)
+    picked = SentencePicker().pick("Under which agenda item was the report submitted?", "", [Passage(cover, 1.0)], 1, 3)
+    assert "agenda item 7" in picked[0].text
