@@ -11,6 +11,7 @@ choose method-level settings (weights, fusion), never per-question tweaks.
 from __future__ import annotations
 
 import argparse
+import json
 import itertools
 import logging
 from pathlib import Path
@@ -23,6 +24,8 @@ from indexing.config import Settings
 
 
 def parse_value(text: str):
+    if text.startswith("["):
+        return json.loads(text)  # a list setting: '["en","ar"]'
     for cast in (int, float):
         try:
             return cast(text)

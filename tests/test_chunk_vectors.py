@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from indexing.chunk_vectors import cache_path, chunk_vectors
+from indexing.chunk_vectors import bundled_path, cache_path, chunk_key, chunk_vectors
 from indexing.config import Settings
 from indexing.pipeline import index_library, open_store
 
@@ -33,3 +33,18 @@ def test_indexing_builds_the_second_models_vectors_when_one_is_set(small_library
     path = cache_path(settings, "use-m3")
     with np.load(path) as data:
         assert len(data["keys"]) == report.total_chunks == open_store(settings).count()
+
+
+def test_a_new_data_folder_takes_the_bundled_documents_vectors_from_the_corpus_and_embeds_only_what_changed(
+        library, tmp_path):
+    from indexing.embedding import get_embedder
+
+    model = library.settings.retrieval.second_dense_model
+    with np.load(bundled_path(model)) as data:
+        bundled = dict(zip(data["keys"].tolist(), data["vectors"]))
+    chunks = library.retriever.chunks[:6]
+    changed = [replace(chunks[0], text="Internet providers must report abuse material to the police.")] + chunks[1:]
+    rows = chunk_vectors(Settings(corpus_dir=library.settings.corpus_dir, data_dir=tmp_path), model, changed)
+    assert all(np.array_equal(rows[n], bundled[chunk_key(c)]) for n, c in enumerate(chunks) if n)  # the shipped rows
+    fresh = get_embedder(model).encode_documents([changed[0].text])[0]
+    assert np.allclose(rows[0], fresh, atol=1e-5)  # the changed chunk embedded, not taken from the file
