@@ -21,9 +21,21 @@ from .sentence_picker import SentencePicker
 _DIGITS = re.compile(r"\d+(?:[.,٫]\d+)?")
 
 
+_MONTHS = (r"(?:كانون\s+الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين\s+الأول|تشرين\s+الاول|"
+           r"تشرين\s+الثاني|كانون\s+الأول|كانون\s+الاول|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيه|يونيو|يوليه|يوليو|"
+           r"أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|January|February|March|April|May|June|July|August|"
+           r"September|October|November|December)")
+# Numbers that date or name something rather than count it: a document symbol or resolution number ("74/174",
+# "A/HRC/28/56"), a day and month ("18 كانون الأول/ديسمبر", "21 April"), a year, a paragraph's own number ("2- ").
+_NOT_A_COUNT = re.compile(
+    rf"^\s*\(?\d{{1,3}}\s*[-–.)]\s|[A-Za-z]*/?(?:[A-Za-z]+/)*\d+(?:/[A-Za-z\d.]+)+|\b\d{{1,2}}(?:\s*(?:إلى|الى|و|-|–|to|and)\s*\d{{1,2}})?\s+{_MONTHS}"
+    r"|(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)", re.IGNORECASE)
+
+
 def _counts_focus(sentence: str, known: set[str], focus_terms: set[str], window: int) -> bool:
-    """A number the question does not already hold, within a few words of the thing asked about."""
-    toks = search_terms(sentence)
+    """A number the question does not already hold, that counts rather than dates or names (see `_NOT_A_COUNT`),
+    within a few words of the thing asked about."""
+    toks = search_terms(_NOT_A_COUNT.sub(" ", sentence))
     numbers = [i for i, t in enumerate(toks) if t[0].isdigit() and t not in known]
     if not numbers:
         return False

@@ -25,6 +25,18 @@ def test_a_quantity_question_is_only_supported_by_a_new_number_near_the_thing_co
     assert support(picker, question, "", [arrests], AnswerSettings(), focus_terms=focus) == 0.0  # the number counts something else
 
 
+def test_a_date_a_year_a_symbol_or_a_paragraph_number_does_not_answer_a_how_many_question():
+    picker = SentencePicker()
+    question = "How many letters did the Ombudsperson send to governments?"
+    dated = passage("4- The Ombudsperson sent letters to governments between 3 and 7 March 2016 under resolution "
+                    "A/RES/70/12.")
+    arabic = passage("وأرسلت أمينة المظالم رسائل إلى الحكومات في 18 كانون الأول/ديسمبر عملاً بالقرار 174/74.")
+    counted = passage("The Ombudsperson sent 37 letters to governments in March 2016.")
+    for p in (dated, arabic):
+        assert support(picker, question, "", [p], AnswerSettings(), focus_terms=set()) == 0.0
+    assert support(picker, question, "", [counted], AnswerSettings(), focus_terms=set()) > 0.0
+
+
 def test_support_is_the_best_sentence_of_the_top_passages_only():
     picker = SentencePicker()
     question = "What do hotlines do with reports of abuse material?"
