@@ -18,6 +18,8 @@ from indexing.language import Language, answer_language, other_language, script_
 from .composing import abstain_text, build_citations, by_document, intro, not_mentioned_intro
 from .intent import quantity_focus
 from .sentence_picker import SentencePicker
+from .sub_items import complete as complete_sub_items
+from .sub_items import left_out_notice
 from .support import support as evidence_support
 from .support import unknown_share
 from .glossary import Glossary
@@ -222,7 +224,11 @@ class Answerer:
                 share, cfg.max_per_passage)]
         else:
             sentences = pick(passages[: cfg.passages], cfg.max_sentences, cfg.max_per_passage)
+        partial = []
+        if cfg.sub_items_max > 0:
+            sentences, partial = complete_sub_items(sentences, cfg.sub_items_max)
         citations = build_citations(sentences, language)
         return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,
                       passages=tuple(passages), support=strength,
+                      notices=tuple(left_out_notice(p, language) for p in partial),
                       timings={"answer_ms": (time.perf_counter() - t0) * 1000})

@@ -23,7 +23,7 @@ from indexing.bibliography import bibliographic_share
 from indexing.chunk_vectors import chunk_vectors
 from indexing.config import Settings
 from indexing.embedding import get_embedder
-from indexing.language import detect_language
+from indexing.language import answer_language, detect_language
 from indexing.models import Chunk, DocumentMeta
 from indexing.store import ChromaStore
 
@@ -148,7 +148,9 @@ class Retriever:
         filters = filters or Filters()
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        language = detect_language(question)
+        # The library's languages are Arabic and English: a question in Latin script that the detector calls
+        # French ("SR (Special Rapporteur) recommends …") is searched the way an English one is.
+        language = answer_language(detect_language(question))
         refs = self.parser.parse(question)
         named = [d for d in refs.doc_ids if d in self.by_doc]
         scope = named + [d for d in refs.also if d in self.by_doc] if named and cfg.shared_name_factor > 0 else named

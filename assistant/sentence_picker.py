@@ -16,6 +16,7 @@ import numpy as np
 
 from indexing.bibliography import is_bibliographic
 from indexing.config import AnswerSettings
+from indexing.headings import looks_like_heading
 from indexing.language import search_terms, sentence_terms
 from indexing.sentences import quote_spans
 
@@ -124,6 +125,8 @@ class SentencePicker:
                     continue
                 if p.chunk.is_heading and not (words - title) & terms:
                     continue  # a title or heading that only repeats the document's name says nothing
+                if looks_like_heading(sentence):
+                    continue  # a bare heading ("2- At the international level", "In States:") names, not says
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
                 cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence))))
         chosen: list[Sentence] = []

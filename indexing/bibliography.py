@@ -1,5 +1,6 @@
 """Bibliographic noise: the links, access dates and "available at" of endnotes that PDF extraction mixes
-into body text (the threat assessment's pages carry their endnotes beside the prose).
+into body text (the threat assessment's pages carry their endnotes beside the prose), and a letter's e-mail
+addresses and phone numbers.
 
 Such text is never an answer: the sentence picker does not quote it and retrieval discounts a passage by
 how much of it is made of it. The text itself is left untouched, so quotes and offsets stay verbatim.
@@ -20,6 +21,11 @@ _PATTERNS = [
 ]
 _NOISE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 _ACCESS = re.compile(_PATTERNS[3] + "|" + _PATTERNS[4], re.IGNORECASE)
+# A covering letter's contact lines: e-mail addresses (whole or cut at a line's end), phone and fax numbers.
+# A sentence that gives an address in passing is still a sentence; one made mostly of them is not.
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.?|(?:\+\d{1,3}|\b(?:tel|fax|phone)\b\W{0,3})[\d\s().-]{6,}\d"
+                      r"|\b(?:tel|fax|e-?mail|phone)\s*:", re.IGNORECASE)
+CONTACT_SHARE = 0.4
 
 
 @lru_cache(maxsize=65_536)  # asked of the same passages and sentences question after question
@@ -40,5 +46,12 @@ def without_bibliography(text: str) -> str:
 @lru_cache(maxsize=65_536)
 def is_bibliographic(sentence: str, threshold: float) -> bool:
     """A sentence that is (part of) an endnote: it has an access date, or links make up `threshold` of it
-    (AnswerSettings.endnote_share)."""
-    return bool(_ACCESS.search(sentence)) or bibliographic_share(sentence) >= threshold
+    (AnswerSettings.endnote_share); or a letter's contact line."""
+    return (bool(_ACCESS.search(sentence)) or bibliographic_share(sentence) >= threshold
+            or _share(_CONTACT, sentence) >= CONTACT_SHARE)
+
+
+def _share(pattern: re.Pattern, text: str) -> float:
+    total = sum(1 for ch in text if not ch.isspace())
+    covered = sum(sum(1 for ch in m.group(0) if not ch.isspace()) for m in pattern.finditer(text))
+    return covered / total if total else 0.0

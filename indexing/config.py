@@ -113,6 +113,9 @@ class AnswerSettings(BaseModel):
     passages: int = 4  # the top passages the answer's sentences come from
     max_sentences: int = 6
     max_per_passage: int = 5  # a numbered report paragraph often answers in its third or fourth sentence
+    # A quoted paragraph's other lettered sub-items ("(a)" … "(i)") are quoted too, up to this many items a
+    # paragraph; a paragraph with more gets a notice of how many are quoted (0 = neither).
+    sub_items_max: int = 10
     named_paragraph_sentences: int = 8  # "what does OP 4 say?" quotes that paragraph at length
     # Weight of a sentence's cosine similarity to the question when picking the answer's sentences.
     sentence_dense_weight: float = 2.0

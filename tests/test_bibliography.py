@@ -31,3 +31,17 @@ def test_blanking_endnotes_keeps_the_text_length_so_offsets_hold():
     text = "Grooming is rising. See https://example.org/a-long-report-name for details."
     blank = without_bibliography(text)
     assert len(blank) == len(text) and "example" not in blank and blank.startswith("Grooming is rising.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "org / ombudsperson-office@example.",
+    "FAX: +41 22 555 01 02 TEL: +41 22 555 03 04 E-MAIL: office@example.org",
+])
+def test_a_letters_contact_lines_are_never_quoted(sentence):
+    assert is_bibliographic(sentence, ENDNOTE)
+
+
+def test_a_sentence_that_gives_an_address_in_passing_is_still_a_sentence():
+    sentence = ("Replies should not exceed 2,000 words and should reach the office by 1 June 2025 at the address "
+                "ombudsperson-office@example.")
+    assert not is_bibliographic(sentence, ENDNOTE)

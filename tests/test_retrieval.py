@@ -175,3 +175,11 @@ def test_documents_without_labels_are_looked_up_by_section_and_paragraph(library
         assert found and all(c.doc_id == "gta-2019" for c in found)
     assert library.labels("gta-2019") == keys and library.paragraph("gta-2019", keys[1]) == r.at_place("gta-2019", keys[1])
     assert library.labels("ga-resolution-2022")[0].startswith("PP")  # labelled documents keep their labels
+
+
+def test_a_latin_script_question_the_detector_calls_french_is_searched_as_english(library):
+    from indexing.language import detect_language
+
+    question = "Rapporteur recommendations on ISPs?"
+    assert detect_language(question) != "en"  # the detector's call, which the search must not follow
+    assert library.retrieve(question).language == "en"

@@ -46,3 +46,9 @@ def test_a_title_block_that_only_repeats_the_documents_name_is_not_quoted_but_it
     assert picked and all(s.passage.chunk.chunk_id == "d#1" for s in picked)
     picked = SentencePicker().pick("Under which agenda item was the report submitted?", "", [Passage(cover, 1.0)], 1, 3)
     assert "agenda item 7" in picked[0].text
+
+
+def test_a_bare_heading_inside_a_passage_is_never_quoted():
+    text = "At the international level\n\nStates should share hashes of abuse material at the international level."
+    picked = SentencePicker().pick("What should happen at the international level?", "", [passage(text)], 3, 3)
+    assert [s.text for s in picked] == ["States should share hashes of abuse material at the international level."]
