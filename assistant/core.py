@@ -21,6 +21,7 @@ from indexing.store import DocRecord
 
 from .answerer import Answerer, LanguageModel
 from .composing import OTHER_LANGUAGE
+from .figures import FigureReader, FiguresIndex, FigureWords
 from .glossary import Glossary
 from .library import Library, safe_file_name
 from .models import Answer, Filters, Passage, Translation
@@ -131,6 +132,20 @@ class Assistant:
         """The resolution at a glance: its OP/PP paragraphs with verb, force, addressees and topic; [] for a
         document without them (see `paragraph_table`)."""
         return self.answerer.paragraphs.rows(self.retriever.by_doc.get(doc_id, []))
+
+    def figures(self) -> FiguresIndex:
+        """Every figure of the library with what it counts, where it is and its year (see `figures`); read
+        once per state of the library."""
+        if getattr(self, "_figures_of", None) is not self.retriever:
+            cfg = self.settings.answer
+            reader = FigureReader(FigureWords.load(self.settings.figure_words_path), self.glossary,
+                                  cfg.figure_phrase_words, cfg.figure_lead_words, cfg.endnote_share)
+            metas = {m.doc_id: m for m in self.library.metas()}
+            self._figures = FiguresIndex.build(reader, self.retriever.by_doc,
+                                               {d: m.year for d, m in metas.items()},
+                                               {d: m.title for d, m in metas.items()})
+            self._figures_of = self.retriever
+        return self._figures
 
     def neighbours(self, chunk: Chunk) -> tuple[list[Chunk], list[Chunk]]:
         return self.retriever.neighbours(chunk)

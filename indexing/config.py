@@ -145,6 +145,14 @@ class AnswerSettings(BaseModel):
     # and the shortest word taken as a paragraph's topic when no glossary term occurs in it.
     addressee_window: int = 25
     topic_min_chars: int = 5
+    # The figures index (assistant/figures.py): at most this many words of what a figure counts, and of the
+    # words read back to the start of a line whose figure the PDF's visual order moved to its end.
+    figure_phrase_words: int = 6
+    figure_lead_words: int = 8
+    # Recommendations by addressee (assistant/recommendations.py): resolution paragraphs linked to each
+    # recommendation, from this cosine up.
+    recommendation_links: int = 2
+    recommendation_link_min: float = 0.35
 
 
 class LLMSettings(BaseModel):
@@ -228,3 +236,11 @@ class Settings(BaseSettings):
     @property
     def drafting_verbs_path(self) -> Path:
         return self.corpus_dir / "drafting_verbs.toml"
+
+    @property
+    def figure_words_path(self) -> Path:
+        return self.corpus_dir / "figures.toml"
+
+    @property
+    def recommendation_words_path(self) -> Path:
+        return self.corpus_dir / "recommendations.toml"
