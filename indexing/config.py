@@ -153,6 +153,9 @@ class AnswerSettings(BaseModel):
     # recommendation, from this cosine up.
     recommendation_links: int = 2
     recommendation_link_min: float = 0.35
+    # A list item shorter than this is a fragment; a numbered paragraph shorter than the second introduces items.
+    recommendation_item_min_chars: int = 40
+    recommendation_lead_max_chars: int = 120
 
 
 class LLMSettings(BaseModel):
