@@ -19,11 +19,11 @@ import logging
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from indexing.bibliography import is_bibliographic
-from indexing.language import normalize, tokens
+from indexing.language import tokens
 from indexing.models import Chunk
 from indexing.sentences import sentences_of
 
@@ -146,7 +146,7 @@ class _Found:
     counts: str = ""
     visual: bool = False
     counts_end: int = 0
-    extra: dict = field(default_factory=dict)
+
 
 
 def _words(text: str) -> list[_Word]:

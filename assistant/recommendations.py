@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -224,7 +224,6 @@ class RecommendationReader:
 def link(recommendations: list[Recommendation], embedder, paragraphs: list[Chunk], vectors: dict[str, np.ndarray],
          k: int, min_score: float) -> list[Recommendation]:
     """Each recommendation with the `k` resolution paragraphs nearest it in meaning, from `min_score` up."""
-    from dataclasses import replace
 
     paragraphs = [c for c in paragraphs if c.chunk_id in vectors]
     if not recommendations or not paragraphs or k <= 0:
