@@ -30,6 +30,9 @@ from assistant.render.html import streaming_html, translation_html
 from assistant.render.json import api_answer
 from assistant.render.markdown import answer_markdown, conversation_markdown
 from assistant.render.paragraph_table import COLUMNS, HEADERS, cells, table_csv, table_docx, table_markdown
+from assistant.render.figures import COLUMNS as FIGURE_COLUMNS, HEADERS as FIGURE_HEADERS
+from assistant.render.figures import cells as figure_cells, figures_csv, figures_xlsx
+from assistant.render.recommendations import recommendation_rows, recommendations_markdown
 from assistant.sessions import Session
 from indexing.config import Settings
 from indexing.language import answer_language, other_language, script_language
@@ -243,6 +246,37 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         path.write_text(table_markdown(rows, title), encoding="utf-8")
         return str(path)
 
+    # -- Figures and recommendations (logic in assistant/figures.py, assistant/recommendations.py) ------------
+    def figure_list(query: str, doc_id: str | None, topic: str | None):
+        pick = lambda v: "" if not v or v == ALL else v  # noqa: E731
+        return assistant.figures().select(doc_id=pick(doc_id), topic=pick(topic), query=query or "")
+
+    def figures(query: str, doc_id: str | None, topic: str | None) -> list[list]:
+        return [figure_cells(f) for f in figure_list(query, doc_id, topic)]
+
+    def figures_export(query: str, doc_id: str | None, topic: str | None, fmt: str) -> str:
+        found = figure_list(query, doc_id, topic)
+        if not found:
+            raise gr.Error("No figures to export: loosen the search or the filters.")
+        folder = exports / uuid.uuid4().hex[:12]
+        folder.mkdir(parents=True, exist_ok=True)
+        if fmt == "CSV":
+            (folder / "figures.csv").write_text(figures_csv(found), encoding="utf-8")
+            return str(folder / "figures.csv")
+        return str(figures_xlsx(found, folder / "figures.xlsx"))
+
+    def recommendations(doc_id: str | None, addressee: str | None) -> list[list]:
+        found = assistant.recommendations("" if not doc_id or doc_id == ALL else doc_id)
+        return recommendation_rows([r for r in found if not addressee or addressee == ALL or r.addressee == addressee])
+
+    def recommendations_export(doc_id: str | None) -> str:
+        folder = exports / uuid.uuid4().hex[:12]
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "recommendations.md"
+        path.write_text(recommendations_markdown(assistant.recommendations("" if not doc_id or doc_id == ALL else doc_id)),
+                        encoding="utf-8")
+        return str(path)
+
     library_headers = ["Title", "Symbol", "Kind", "Year", "Passages", "Paragraphs labelled", "Indexed", "File", "Id"]
     with gr.Blocks(title="Policy assistant · مساعد وثائق السياسات") as demo:
         conv = gr.State(Conversation())
@@ -307,6 +341,26 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 z_fmt = gr.Radio(["Markdown", "Word (.docx)", "CSV"], value="Markdown", label="Export")
                 z_btn = gr.Button("Export", size="sm")
                 z_file = gr.File(label="Download", interactive=False)
+        with gr.Tab("Recommendations · التوصيات"):
+            with gr.Row():
+                w_doc = gr.Dropdown([(ALL, ALL), *doc_choices()], value=ALL, label="Document · الوثيقة")
+                w_addr = gr.Dropdown([ALL, *assistant.recommendation_groups()], value=ALL, label="Addressee · المخاطَب")
+            w_table = gr.Dataframe([], headers=["Addressee", "Document", "Label", "Where", "Recommendation",
+                                                "Resolution paragraphs (score)"], interactive=False, wrap=True)
+            with gr.Row():
+                w_btn = gr.Button("Export Markdown", size="sm")
+                w_file = gr.File(label="Download", interactive=False)
+        with gr.Tab("Figures · الأرقام"):
+            with gr.Row():
+                n_query = gr.Textbox(label="Search · بحث")
+                n_doc = gr.Dropdown([(ALL, ALL), *doc_choices()], value=ALL, label="Document · الوثيقة")
+                n_topic = gr.Dropdown([ALL, *assistant.figures().topics()], value=ALL, label="Topic · الموضوع")
+            n_table = gr.Dataframe(figures("", ALL, ALL), headers=[FIGURE_HEADERS[c] for c in FIGURE_COLUMNS],
+                                   interactive=False, wrap=True)
+            with gr.Row():
+                n_fmt = gr.Radio(["XLSX", "CSV"], value="XLSX", label="Export")
+                n_btn = gr.Button("Export", size="sm")
+                n_file = gr.File(label="Download", interactive=False)
         with gr.Tab("Glossary · المسرد"):
             g_query = gr.Textbox(label="Term (English or Arabic)")
             g_table = gr.Dataframe(glossary(""), headers=["English", "العربية", "Note"], interactive=False, wrap=True)
@@ -330,6 +384,13 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
             box.change(resolution, z_in, [z_table, z_addr], api_name=False)
         z_topic.submit(resolution, z_in, [z_table, z_addr], api_name=False)
         z_btn.click(resolution_export, [z_doc, z_fmt, *z_in[1:]], z_file, api_name="resolution_export")
+        for box in (w_doc, w_addr):
+            box.change(recommendations, [w_doc, w_addr], w_table, api_name="recommendations" if box is w_doc else False)
+        w_btn.click(recommendations_export, w_doc, w_file, api_name="recommendations_export")
+        n_query.submit(figures, [n_query, n_doc, n_topic], n_table, api_name="figures")
+        for box in (n_doc, n_topic):
+            box.change(figures, [n_query, n_doc, n_topic], n_table, api_name=False)
+        n_btn.click(figures_export, [n_query, n_doc, n_topic, n_fmt], n_file, api_name="figures_export")
         gr.api(ask, api_name="ask")
     return demo
 

@@ -212,6 +212,59 @@ def paragraphs(
 
 
 @app.command()
+def figures(
+    doc: Optional[str] = typer.Option(None, "--doc", help="Only this document's figures."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as a JSON list."),
+    data_dir: Optional[Path] = typer.Option(None),
+) -> None:
+    """The figures index: every count, percentage and amount with what it counts, where and its year."""
+    assistant = _assistant(_settings(data_dir, None))
+    known = [d.doc_id for d in assistant.documents()]
+    if doc and doc not in known:
+        console.print(f"[red]No document {doc!r} in the library; known: {', '.join(known) or 'none'}.[/red]")
+        raise typer.Exit(1)
+    found = assistant.figures().select(doc_id=doc or "")
+    if as_json:
+        keys = ("value", "unit", "counts", "sentence", "doc_id", "locator", "year")
+        print(json.dumps([{k: f.as_dict()[k] for k in keys} | f.as_dict() for f in found], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"Figures of {doc or 'the library'} ({len(found)})")
+    for col in ("figure", "counts", "document", "where", "year"):
+        table.add_column(col)
+    for f in found:
+        table.add_row(f.value, f.counts, f.doc_id, f.locator, str(f.year or ""))
+    console.print(table)
+
+
+@app.command()
+def recommendations(
+    doc: Optional[str] = typer.Option(None, "--doc", help="Only this document's recommendations."),
+    as_json: bool = typer.Option(False, "--json", help="Print the recommendations as a JSON list."),
+    data_dir: Optional[Path] = typer.Option(None),
+) -> None:
+    """Recommendations by addressee, each with its label, locator and the resolution paragraphs on its topic."""
+    from .recommendations import by_addressee
+
+    assistant = _assistant(_settings(data_dir, None))
+    known = [d.doc_id for d in assistant.documents()]
+    if doc and doc not in known:
+        console.print(f"[red]No document {doc!r} in the library; known: {', '.join(known) or 'none'}.[/red]")
+        raise typer.Exit(1)
+    found = assistant.recommendations(doc or "")
+    if as_json:
+        print(json.dumps([r.as_dict() for r in found], ensure_ascii=False, indent=1))
+        return
+    for group, items in by_addressee(found).items():
+        table = Table(title=f"{group} ({len(items)})")
+        for col in ("document", "label", "where", "recommendation", "resolution paragraphs"):
+            table.add_column(col)
+        for r in items:
+            table.add_row(r.doc_id, r.label, r.locator, r.text[:160],
+                          ", ".join(f"{k.label} ({k.score:.2f})" for k in r.links))
+        console.print(table)
+
+
+@app.command()
 def glossary(term: str = typer.Argument(..., help="An English or Arabic term.")) -> None:
     """Look a term up in the bilingual glossary."""
     from indexing.config import Settings

@@ -21,10 +21,12 @@ from indexing.store import DocRecord
 
 from .answerer import Answerer, LanguageModel
 from .composing import OTHER_LANGUAGE
+from .figures import FigureReader, FiguresIndex, FigureWords
 from .glossary import Glossary
 from .library import Library, safe_file_name
 from .models import Answer, Filters, Passage, Translation
 from .parallel import ParallelVersions
+from .recommendations import GENERAL, Recommendation, RecommendationReader, RecommendationWords, link
 from .question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
 from .render.markdown import body
 from .response import Response
@@ -131,6 +133,37 @@ class Assistant:
         """The resolution at a glance: its OP/PP paragraphs with verb, force, addressees and topic; [] for a
         document without them (see `paragraph_table`)."""
         return self.answerer.paragraphs.rows(self.retriever.by_doc.get(doc_id, []))
+
+    def figures(self) -> FiguresIndex:
+        """Every figure of the library with what it counts, where it is and its year (see `figures`); read
+        once per state of the library."""
+        if getattr(self, "_figures_of", None) is not self.retriever:
+            cfg = self.settings.answer
+            reader = FigureReader(FigureWords.load(self.settings.figure_words_path), self.glossary,
+                                  cfg.figure_phrase_words, cfg.figure_lead_words, cfg.endnote_share)
+            metas = {m.doc_id: m for m in self.library.metas()}
+            self._figures = FiguresIndex.build(reader, self.retriever.by_doc,
+                                               {d: m.year for d, m in metas.items()},
+                                               {d: m.title for d, m in metas.items()})
+            self._figures_of = self.retriever
+        return self._figures
+
+    def recommendation_groups(self) -> list[str]:
+        """The addressee groups recommendations are listed under (`corpus/recommendations.toml`), then General."""
+        return [g.name for g in RecommendationWords.load(self.settings.recommendation_words_path).groups] + [GENERAL]
+
+    def recommendations(self, doc_id: str = "") -> list[Recommendation]:
+        """The recommendations parts of the library's reports (or of one document), item by item with its
+        addressee, each linked to the resolution paragraphs nearest it in meaning (see `recommendations`)."""
+        cfg = self.settings.answer
+        reader = RecommendationReader(RecommendationWords.load(self.settings.recommendation_words_path),
+                                      cfg.recommendation_item_min_chars, cfg.recommendation_lead_max_chars,
+                                      cfg.endnote_share)
+        docs = [doc_id] if doc_id else sorted(self.retriever.by_doc)
+        found = [r for d in docs for r in reader.read(self.retriever.by_doc.get(d, []))]
+        paragraphs = [c for c in self.retriever.chunks if re.fullmatch(r"(?:OP|PP) \d+", c.label or "")]
+        return link(found, self.retriever.embedder, paragraphs, self.store.vectors([c.chunk_id for c in paragraphs]),
+                    cfg.recommendation_links, cfg.recommendation_link_min)
 
     def neighbours(self, chunk: Chunk) -> tuple[list[Chunk], list[Chunk]]:
         return self.retriever.neighbours(chunk)

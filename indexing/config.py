@@ -154,6 +154,17 @@ class AnswerSettings(BaseModel):
     # and the shortest word taken as a paragraph's topic when no glossary term occurs in it.
     addressee_window: int = 25
     topic_min_chars: int = 5
+    # The figures index (assistant/figures.py): at most this many words of what a figure counts, and of the
+    # words read back to the start of a line whose figure the PDF's visual order moved to its end.
+    figure_phrase_words: int = 6
+    figure_lead_words: int = 8
+    # Recommendations by addressee (assistant/recommendations.py): resolution paragraphs linked to each
+    # recommendation, from this cosine up.
+    recommendation_links: int = 2
+    recommendation_link_min: float = 0.35
+    # A list item shorter than this is a fragment; a numbered paragraph shorter than the second introduces items.
+    recommendation_item_min_chars: int = 40
+    recommendation_lead_max_chars: int = 120
 
 
 class LLMSettings(BaseModel):
@@ -237,3 +248,11 @@ class Settings(BaseSettings):
     @property
     def drafting_verbs_path(self) -> Path:
         return self.corpus_dir / "drafting_verbs.toml"
+
+    @property
+    def figure_words_path(self) -> Path:
+        return self.corpus_dir / "figures.toml"
+
+    @property
+    def recommendation_words_path(self) -> Path:
+        return self.corpus_dir / "recommendations.toml"

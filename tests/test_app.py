@@ -152,3 +152,28 @@ def test_the_resolution_tab_filters_its_paragraphs_and_exports_them(client):
     assert "| OP 19 | تطلب | requests | directive | UNODC |" in open(md_path, encoding="utf-8").read()
     docx_path = client.predict("ga-resolution-2022", "Word (.docx)", "statement", "all · الكل", "", api_name="/resolution_export")
     assert len(Document(docx_path).tables[0].rows) == 1 + 30 + 2  # the preamble's 30 and OP 17, 18
+
+
+def test_the_figures_tab_searches_filters_and_exports_csv_and_xlsx(client):
+    import zipfile
+
+    rows = client.predict("", "gta-2019", "all · الكل", api_name="/figures")["data"]
+    assert len(rows) >= 100 and {r[3] for r in rows} == {"gta-2019"}
+    hit = client.predict("مستخدمي", "gta-2019", "all · الكل", api_name="/figures")["data"]
+    assert 0 < len(hit) < len(rows) and "288 million" in {r[0] for r in hit}
+    csv_path = client.predict("مستخدمي", "gta-2019", "all · الكل", "CSV", api_name="/figures_export")
+    lines = open(csv_path, encoding="utf-8").read().splitlines()
+    assert lines[0].startswith("value,unit,counts,doc_id,locator,year") and len(lines) >= len(hit) + 1
+    xlsx_path = client.predict("مستخدمي", "gta-2019", "all · الكل", "XLSX", api_name="/figures_export")
+    with zipfile.ZipFile(xlsx_path) as z:
+        assert "288 million" in z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+
+
+def test_the_recommendations_tab_groups_by_addressee_with_linked_resolution_paragraphs(client):
+    rows = client.predict("sr-report-a-hrc-28-56", "all · الكل", api_name="/recommendations")["data"]
+    by_label = {r[2]: r for r in rows}
+    assert by_label["para. 87 (أ)"][0] == "States" and by_label["para. 88 (أ)"][0] == "International community"
+    assert re.search(r"OP \d+ 0\.\d\d", by_label["para. 87 (أ)"][5])
+    md_path = client.predict("sr-report-a-hrc-28-56", api_name="/recommendations_export")
+    text = open(md_path, encoding="utf-8").read()
+    assert "## States (10)" in text and "**para. 87 (أ)**" in text and "score 0." in text

@@ -1,0 +1,63 @@
+"""Recommendations by addressee, read from the real indexed library (the Special Rapporteur's section
+"باء- توصيات" and Qatar's answers to the questionnaire's recommendations question) and from a synthetic
+English report; links to the resolution by the real encoder."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.recommendations import GENERAL, RecommendationReader, RecommendationWords, by_addressee
+from indexing.chunking import chunk_document
+from indexing.cleaning import clean_document
+from indexing.config import Settings
+
+from conftest import CORPUS, source_doc
+
+
+@pytest.fixture(scope="module")
+def reader() -> RecommendationReader:
+    return RecommendationReader(RecommendationWords.load(Settings(corpus_dir=CORPUS).recommendation_words_path))
+
+
+@pytest.fixture(scope="module")
+def found(library):
+    return library.recommendations()
+
+
+def test_the_special_rapporteurs_recommendations_are_grouped_by_whom_they_address(found):
+    sr = {r.label: r for r in found if r.doc_id == "sr-report-a-hrc-28-56"}
+    # Checked in corpus/sr-report-a-hrc-28-56.ar.txt: para. 87 "تدعو المقررة الخاصة جميع الدول" (أ)-(ي),
+    # para. 88 "تدعو المقررة الخاصة المجتمع الدولي" (أ)-(و), para. 89 on corporate social responsibility.
+    assert len([l for l in sr if l.startswith("para. 87")]) == 10 and "para. 87 (ي)" in sr
+    assert len([l for l in sr if l.startswith("para. 88")]) == 6
+    assert {sr[l].addressee for l in sr if l.startswith("para. 87")} == {"States"}
+    assert {sr[l].addressee for l in sr if l.startswith("para. 88")} == {"International community"}
+    assert sr["para. 89"].addressee == "Private sector and internet service providers"
+    assert sr["para. 88 (أ)"].label_en == "para. 88 (a)" and sr["para. 88 (أ)"].locator.startswith("الفقرة 88")
+    assert not any(l.startswith(("para. 82", "para. 83", "para. 84")) for l in sr)  # the conclusions are not
+
+
+def test_qatars_recommendations_follow_its_sub_headings(found):
+    qa = by_addressee([r for r in found if r.doc_id == "qatar-submission-2024"])
+    assert {"States", "Private sector and internet service providers", "Communities, families and schools"} <= set(qa)
+    assert any(r.text.startswith("- سن وإنفاذ قوانين صارمة") for r in qa["States"])
+    assert any(r.text.startswith("- تطوير وتنفيذ خوارزميات قوية") for r in qa["Private sector and internet service providers"])
+
+
+def test_each_recommendation_links_resolution_paragraphs_with_their_scores(found):
+    linked = [r for r in found if r.links]  # a short bullet may have no paragraph above the score floor
+    assert len(linked) >= 0.6 * len(found)
+    for r in linked:
+        assert all(k.label.startswith(("OP ", "PP ")) and k.doc_id == "ga-resolution-2022" for k in r.links)
+        assert [k.score for k in r.links] == sorted((k.score for k in r.links), reverse=True)
+
+
+def test_an_english_report_section_reads_the_same_way(reader):
+    text = ("Findings\n\nThe survey found gaps in reporting.\n\nRecommendations\n\n"
+            "The Special Rapporteur calls on all States to:\n\n"
+            "(a) Criminalize the live streaming of child sexual abuse in their national law;\n\n"
+            "(b) Fund hotlines and helplines that children can reach at any hour;\n\n"
+            "Technology companies:\n\n- Detect and remove child sexual abuse material from their platforms quickly.\n")
+    recs = reader.read(chunk_document(clean_document(source_doc(text, "r.en.txt"))))
+    assert [(r.label_en, r.addressee) for r in recs] == [
+        ("(a)", "States"), ("(b)", "States"), ("• 1", "Private sector and internet service providers")]
+    assert GENERAL not in {r.addressee for r in recs}
