@@ -1,7 +1,10 @@
 """The library: uploads copied in under safe names and indexed, documents removed whole, metadata for all."""
 from __future__ import annotations
 
-from assistant.library import Library, safe_file_name
+import pytest
+from conftest import EDITOR_TOKEN
+
+from assistant.library import Library, Refused, safe_file_name
 from indexing.pipeline import open_store
 
 
@@ -14,7 +17,7 @@ def test_uploaded_file_names_with_path_parts_or_arabic_letters_stay_inside_the_l
     sneaky.write_text("# Escape\n\nThe Corran guideline asks hotlines to publish yearly reports.", encoding="utf-8")
     arabic = outside / "تقرير الخط الساخن 2024.txt"
     arabic.write_text("يطلب دليل كوران من الخطوط الساخنة نشر تقارير سنوية عن البلاغات.", encoding="utf-8")
-    report, errors = library.add_files([sneaky, arabic])
+    report, errors = library.add_files([sneaky, arabic], token=EDITOR_TOKEN)
     assert errors == []
     names = {p.name for p in small_library.corpus_dir.iterdir()}
     assert "escape.md" in names and "تقرير_الخط_الساخن_2024.txt" in names
@@ -28,7 +31,7 @@ def test_unwritable_library_folder_gives_a_clear_error_and_writes_nothing(small_
     upload = tmp_path / "note.txt"
     upload.write_text("The Corran guideline asks hotlines to publish yearly reports.", encoding="utf-8")
     settings = small_library.model_copy(update={"corpus_dir": blocker / "corpus"})
-    report, errors = Library(settings, open_store(small_library)).add_files([upload])
+    report, errors = Library(settings, open_store(small_library)).add_files([upload], token=EDITOR_TOKEN)
     assert len(errors) == 1 and "cannot be written" in errors[0]
     assert blocker.read_text() == "a file where the library folder should be"
 
@@ -40,11 +43,12 @@ def test_a_removed_document_loses_its_file_its_chunks_and_its_answers(small_libr
     assistant.index(show_progress=False)
     record = next(r for r in assistant.documents() if r.file_name == "qatar-submission-2024.txt")
     assert any(p.chunk.doc_id == record.doc_id for p in assistant.retrieve("Qatar hotline reports").passages)
-    assert assistant.remove_document(record.doc_id)
+    assert assistant.remove_document(record.doc_id, token=EDITOR_TOKEN, confirm=True).doc_id == record.doc_id
     assert not (small_library.corpus_dir / record.file_name).exists()
     assert record.doc_id not in {r.doc_id for r in assistant.documents()}
     assert all(p.chunk.doc_id != record.doc_id for p in assistant.retrieve("Qatar hotline reports").passages)
-    assert not assistant.remove_document(record.doc_id)  # already gone: said, not raised
+    with pytest.raises(Refused, match="no document"):  # already gone: said plainly
+        assistant.remove_document(record.doc_id, token=EDITOR_TOKEN, confirm=True)
 
 
 def test_a_document_the_catalogue_does_not_list_gets_its_metadata_from_the_index(small_library):
