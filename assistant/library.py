@@ -136,6 +136,8 @@ class Library:
                 provenance.record(self.settings, Added(name, editor.name, now(), digest))
                 by_hash[digest] = DocRecord(name, name, digest, "", "", "", None, 0, 0, 0.0)
                 copied.append((name, digest))
+            if not copied:  # every file refused: the library is as it was, nothing to index
+                return IndexReport([], 0.0), errors
             report = self.index(progress=progress, show_progress=False)
             errors.extend(f"{d.file_name}: {d.error}" for d in report.failed)
             done = {d.file_name: d for d in report.documents}
