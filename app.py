@@ -187,6 +187,11 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 gr.update(choices=docs), gr.update(choices=docs, value=None), gr.update(choices=docs, value=None),
                 library_rows())
 
+    def opened():
+        """A page opened: the library as the store now has it, re-read if another process changed it."""
+        assistant.refresh_if_changed()
+        return lists()
+
     def indexed(report, errors, what: str = "new") -> str:
         """Only what changed: the files this change indexed, then each refusal or failure by name."""
         done = [d for d in report.documents if d.status == "indexed"]
@@ -417,7 +422,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         p_ask.click(ask_about, [p_doc, p_label], [question, f_docs], api_name=False)
         e_btn.click(export, [e_scope, e_fmt, conv], e_file, api_name="export")
         updates = [f_docs, f_kinds, f_years, p_doc, r_doc, v_doc, table]
-        demo.load(lists, outputs=updates, api_name="library")  # each page opened sees the library as it is now
+        demo.load(opened, outputs=updates, api_name="library")  # each page opened sees the library as it is now
         sign_btn.click(sign_in, token, status, api_name="sign_in")
         add_btn.click(upload, [files, token], [status, *updates], api_name="upload")
         rep_btn.click(replace, [r_doc, r_file, r_confirm, token], [status, *updates], api_name="replace")

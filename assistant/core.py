@@ -71,6 +71,7 @@ class Assistant:
         self.glossary = Glossary.load(self.settings.glossary_path)
         self.registers = Registers.load(self.settings.registers_path)
         self.llm = LanguageModel(self.settings)  # kept across refreshes: a local model is slow to load
+        self._seen = self._manifest()
         self.retriever = Retriever(self.settings, self.store, self.glossary, self.library.metas())
         self._build()
 
@@ -92,8 +93,20 @@ class Assistant:
 
     def refresh(self) -> None:
         """Rebuild the parts from the settings and the library as it now is (after indexing, or a setting changed)."""
+        self._seen = self._manifest()  # read first: a change while the parts are built is seen next time
         self.retriever = Retriever(self.settings, self.store, self.glossary, self.library.metas())
         self._build()
+
+    def _manifest(self) -> dict[str, tuple[str, float]]:
+        return {d: (r.content_hash, r.indexed_at) for d, r in self.store.documents().items()}
+
+    def refresh_if_changed(self) -> bool:
+        """Rebuild when another process (an app replica, `policy-assistant index`) changed the store's document
+        manifest since this one last read it; one small read of the manifest otherwise."""
+        if self._manifest() == self._seen:
+            return False
+        self.refresh()
+        return True
 
     # -- library -----------------------------------------------------------------------------------
     @property
