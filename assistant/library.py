@@ -103,6 +103,8 @@ class Library:
                 return IndexReport([], 0.0), [f"the library folder {corpus} cannot be written: {exc.strerror or exc}"]
             records = self.store.documents()
             by_hash = {r.content_hash: r for r in records.values()}
+            # Names compared without case: "Qatar-Submission-2024.txt" is the same document to a reader.
+            present = {p.name.lower(): p.name for p in corpus.iterdir() if p.is_file()}
             copied: list[tuple[str, str]] = []
             for path in paths:
                 shown = Path(path).name
@@ -123,9 +125,10 @@ class Library:
                     errors.append(f"{shown}: already in the library (same content as {same.doc_id}, {same.file_name}); "
                                   "not added")
                     continue
-                if target.exists():
-                    owner = next((r.doc_id for r in records.values() if r.file_name == name), name)
-                    errors.append(f"{shown}: a document named {name} is already in the library ({owner}); "
+                if name.lower() in present:
+                    existing = present[name.lower()]
+                    owner = next((r.doc_id for r in records.values() if r.file_name == existing), existing)
+                    errors.append(f"{shown}: a document named {existing} is already in the library ({owner}); "
                                   "to put a new version in its place, use Replace")
                     continue
                 try:
@@ -134,6 +137,7 @@ class Library:
                     errors.append(f"{shown}: could not be saved in the library ({exc.strerror or exc})")
                     continue
                 provenance.record(self.settings, Added(name, editor.name, now(), digest))
+                present[name.lower()] = name
                 by_hash[digest] = DocRecord(name, name, digest, "", "", "", None, 0, 0, 0.0)
                 copied.append((name, digest))
             if not copied:  # every file refused: the library is as it was, nothing to index
@@ -197,6 +201,8 @@ class Library:
 
     def versions(self, doc_id: str, *, token: str | None = None) -> list[Kept]:
         self.editors.require(token)
+        if not doc_id or doc_id != safe_file_name(doc_id) or doc_id.startswith("."):  # a folder name, never a path
+            raise Refused(f"no document {doc_id!r} in the library")
         return self._kept(self.folder / "versions" / doc_id)
 
     def restore(self, kept_id: str, progress=None, *, token: str | None = None) -> tuple[IndexReport, Kept]:

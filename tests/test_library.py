@@ -116,13 +116,13 @@ def test_a_short_token_never_makes_an_editor():
 
 def test_an_upload_matching_a_document_by_name_or_content_is_refused(editable, tmp_path):
     settings, library = editable
-    same_name = tmp_path / "qatar-submission-2024.txt"
+    same_name = tmp_path / "Qatar-Submission-2024.txt"  # a name differing only in case is the same name
     same_name.write_text(NOTE, encoding="utf-8")
     copy = tmp_path / "copy-of-the-resolution.txt"
     copy.write_bytes((settings.corpus_dir / "ga-resolution-2022.ar.txt").read_bytes())
     before = _state(settings, library)
     report, errors = library.add_files([same_name, copy], token=EDITOR_TOKEN)
-    assert len(errors) == 2
+    assert len(errors) == 2, errors
     assert "named qatar-submission-2024.txt is already in the library" in errors[0] and "Replace" in errors[0]
     assert "same content as ga-resolution-2022" in errors[1]
     assert _state(settings, library) == before and not [d for d in report.documents if d.status == "indexed"]
@@ -171,6 +171,8 @@ def test_a_bundled_document_is_replaced_only_when_confirmed_and_its_old_version_
     replaced = [c for c in library.store.all_chunks() if c.doc_id == record.doc_id]
     assert NOTE in " ".join(c.text for c in replaced) and all(c.added_by == EDITOR for c in replaced)
     (version,) = library.versions(record.doc_id, token=EDITOR_TOKEN)
+    with pytest.raises(Refused):  # a document id names a folder, never a path out of it
+        library.versions("../trash", token=EDITOR_TOKEN)
     assert version.sha256 == record.content_hash
 
     library.restore_version(record.doc_id, version.kept_id, token=EDITOR_TOKEN)
