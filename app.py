@@ -365,17 +365,17 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                         e_btn = gr.Button("Export", size="sm")
                         e_file = gr.File(label="Download", interactive=False)
         with gr.Tab("Library · المكتبة"):
-            table = gr.Dataframe(library_rows(), headers=library_headers, interactive=False, wrap=True)
-            # No `file_types`: Gradio would refuse the whole batch; `add_files` says per file what it refused.
-            files = gr.File(file_count="multiple", type="filepath",
-                            label=f"Add documents ({suffix_list(last=', ')}; up to {settings.max_file_mb} MB each)")
-            add_btn = gr.Button("Add to library", variant="primary")
             # Changing the library needs an editor's token (settings: library.editors); reading needs nothing.
             with gr.Row():
                 token = gr.Textbox(type="password", label="Editor token (to add, replace, remove, restore)",
                                    elem_id="editor-token", scale=4)
                 sign_btn = gr.Button("Sign in", size="sm", scale=1)
             status = gr.Markdown(elem_id="library-status")
+            table = gr.Dataframe(library_rows(), headers=library_headers, interactive=False, wrap=True)
+            # No `file_types`: Gradio would refuse the whole batch; `add_files` says per file what it refused.
+            files = gr.File(file_count="multiple", type="filepath",
+                            label=f"Add documents ({suffix_list(last=', ')}; up to {settings.max_file_mb} MB each)")
+            add_btn = gr.Button("Add to library", variant="primary")
             with gr.Row():
                 # Custom values: a document another editor added since this page was built can still be chosen.
                 r_doc = gr.Dropdown(doc_choices(), label="Document to replace or remove", allow_custom_value=True)
