@@ -23,6 +23,8 @@ import gradio as gr
 
 from app_mcp import add_tools
 from assistant.core import Assistant
+from assistant.editors import NotAllowed
+from assistant.library import Refused
 from assistant.models import Answer, Filters
 from assistant.render.docx import answers_docx
 from assistant.render.html import CSS, answer_html, paragraph_html, question_html, sources_html
@@ -81,9 +83,11 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         return sorted({str(r.year) for r in assistant.documents() if r.year})
 
     def library_rows() -> list[list]:
+        added = assistant.library.added()
         return [
             [r.title, r.symbol, r.kind, r.year or "", r.chunks, r.labelled,
-             datetime.fromtimestamp(r.indexed_at).strftime("%Y-%m-%d %H:%M"), r.file_name, r.doc_id]
+             datetime.fromtimestamp(r.indexed_at).strftime("%Y-%m-%d %H:%M"), r.file_name, r.doc_id,
+             f"{added[r.file_name].added_by}, {added[r.file_name].added_at[:10]}" if r.file_name in added else "bundled"]
             for r in assistant.documents()
         ]
 
@@ -179,31 +183,105 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         return str(path)
 
     # -- Library -----------------------------------------------------------------------------------
-    def choices_updates():
+    def lists():
+        """Every list of documents as the server now has it: after each change, and when a page is opened."""
         docs = doc_choices()
         return (gr.update(choices=docs), gr.update(choices=kind_choices()), gr.update(choices=year_choices()),
-                gr.update(choices=docs), gr.update(choices=docs, value=None), library_rows())
+                gr.update(choices=docs), gr.update(choices=docs, value=None), gr.update(choices=docs, value=None),
+                library_rows())
 
-    def upload(files: list[str] | None, progress=gr.Progress()):
-        if not files:
-            return ("No files chosen.", *choices_updates())
-        paths = [Path(f if isinstance(f, str) else f.name) for f in files]
-        try:
-            report, errors = assistant.add_files(paths, progress=progress)
-        except Exception as exc:
-            log.exception("upload failed")
-            return (f"Indexing failed: {exc}", *choices_updates())
-        added = [d for d in report.documents if not d.error and d.chunks]
-        lines = [f"Indexed {len(added)} file(s)." if added else "No new file was indexed."]
-        lines += [f"- ✓ {d.file_name}: {d.chunks} passages" for d in added]
+    def opened():
+        """A page opened: the library as the store now has it, re-read if another process changed it."""
+        assistant.refresh_if_changed()
+        return lists()
+
+    def indexed(report, errors, what: str = "new") -> str:
+        """Only what changed: the files this change indexed, then each refusal or failure by name."""
+        done = [d for d in report.documents if d.status == "indexed"]
+        lines = [f"Indexed {len(done)} {what} file{'' if len(done) == 1 else 's'}." if done else "No file was indexed."]
+        lines += [f"- ✓ {d.file_name}: {d.chunks} passages" for d in done]
         lines += [f"- ✗ {e}" for e in errors]
-        return ("\n".join(lines), *choices_updates())
+        return "\n".join(lines)
 
-    def remove(doc_id: str | None):
+    def attempt(change):
+        """The change's status line; a refusal (not an editor, duplicate, unconfirmed) is said, never raised."""
+        try:
+            return change()
+        except (NotAllowed, Refused) as exc:
+            return str(exc)
+        except Exception as exc:
+            log.exception("library change failed")
+            return f"The change failed ({type(exc).__name__}: {exc}); nothing else was changed."
+
+    def sign_in(token: str | None) -> str:
+        editor = assistant.library.editors.who(token)
+        if editor is None:
+            return "Not an editor token. Reading needs no sign-in; changing the library needs an editor's token."
+        return f"Signed in as **{editor.name}**: you can add, replace, remove and restore documents."
+
+    def upload(files: list[str] | None, token: str | None = None, progress=gr.Progress()):
+        if not files:
+            return ("No files chosen.", *lists())
+        paths = [Path(f if isinstance(f, str) else f.name) for f in files]
+        return (attempt(lambda: indexed(*assistant.add_files(paths, progress=progress, token=token))), *lists())
+
+    def replace(doc_id: str | None, file: str | None, confirm: bool, token: str | None = None, progress=gr.Progress()):
+        if not doc_id or not file:
+            return ("Choose a document and the file to put in its place.", *lists())
+
+        def change():
+            report, errors = assistant.replace_document(doc_id, Path(file), progress, token=token, confirm=bool(confirm))
+            return f"Replaced {doc_id}; its previous version is kept (History).\n" + indexed(report, errors, "changed")
+        return (attempt(change), *lists())
+
+    def remove(doc_id: str | None, confirm: bool = False, token: str | None = None):
         if not doc_id:
-            return ("Choose a document to remove.", *choices_updates())
-        ok = assistant.remove_document(doc_id)
-        return (f"Removed {doc_id}." if ok else f"No document {doc_id}.", *choices_updates())
+            return ("Choose a document to remove.", *lists())
+
+        def change():
+            kept = assistant.remove_document(doc_id, token=token, confirm=bool(confirm))
+            return f"Removed {doc_id} to the trash ({kept.kept_id}): an editor can restore it under History."
+        return (attempt(change), *lists())
+
+    trash_headers = ["Kept as", "Id", "File", "Removed", "By", "sha256"]
+
+    def trash(token: str | None = None):
+        try:
+            kept = assistant.library.trash(token=token)
+        except NotAllowed as exc:
+            return [], gr.update(choices=[], value=None), str(exc)
+        rows = [[k.kept_id, k.doc_id, k.file_name, k.kept_at, k.kept_by, k.sha256[:12]] for k in kept]
+        choices = [(f"{k.doc_id} ({k.kept_at})", k.kept_id) for k in kept]
+        return rows, gr.update(choices=choices, value=None), f"{len(kept)} document(s) in the trash."
+
+    def restore(kept_id: str | None, token: str | None = None, progress=gr.Progress()):
+        if not kept_id:
+            return ("Choose a document in the trash.", *lists())
+
+        def change():
+            report, kept = assistant.restore(kept_id, progress, token=token)
+            return f"Restored {kept.doc_id} from the trash.\n" + indexed(report, [], "restored")
+        return (attempt(change), *lists())
+
+    def versions(doc_id: str | None, token: str | None = None):
+        if not doc_id:
+            return [], gr.update(choices=[], value=None)
+        try:
+            kept = assistant.library.versions(doc_id, token=token)
+        except NotAllowed:
+            return [], gr.update(choices=[], value=None)
+        rows = [[k.kept_id, k.file_name, k.kept_at, k.kept_by, k.sha256[:12]] for k in kept]
+        return rows, gr.update(choices=[(f"{k.kept_at} ({k.sha256[:8]})", k.kept_id) for k in kept], value=None)
+
+    def restore_version(doc_id: str | None, kept_id: str | None, token: str | None = None, progress=gr.Progress()):
+        if not doc_id or not kept_id:
+            return ("Choose a document and one of its kept versions.", *lists())
+
+        def change():
+            report, _ = assistant.restore_version(doc_id, kept_id, progress, token=token)
+            return (f"Restored version {kept_id} of {doc_id}; the version it replaced is kept.\n"
+                    + indexed(report, [], "changed"))
+        return (attempt(change), *lists())
 
     # -- Glossary ----------------------------------------------------------------------------------
     def glossary(query: str) -> list[list[str]]:
@@ -277,7 +355,8 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                         encoding="utf-8")
         return str(path)
 
-    library_headers = ["Title", "Symbol", "Kind", "Year", "Passages", "Paragraphs labelled", "Indexed", "File", "Id"]
+    library_headers = ["Title", "Symbol", "Kind", "Year", "Passages", "Paragraphs labelled", "Indexed", "File", "Id",
+                       "Added by"]
     with gr.Blocks(title="Policy assistant · مساعد وثائق السياسات") as demo:
         conv = gr.State(Conversation())
         with gr.Tab("Ask · اسأل"):
@@ -299,11 +378,11 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                     with gr.Accordion("Sources · المصادر", open=True):
                         sources = gr.HTML(sources_html(None, assistant.chunk, assistant.neighbours), elem_id="sources")
                     with gr.Accordion("Filters · تصفية", open=False):
-                        f_docs = gr.Dropdown(doc_choices(), multiselect=True, label="Documents")
+                        f_docs = gr.Dropdown(doc_choices(), multiselect=True, label="Documents", allow_custom_value=True)
                         f_kinds = gr.Dropdown(kind_choices(), multiselect=True, label="Kind")
                         f_years = gr.Dropdown(year_choices(), multiselect=True, label="Year")
                     with gr.Accordion("Paragraph look-up · البحث عن فقرة", open=False):
-                        p_doc = gr.Dropdown(doc_choices(), label="Document")
+                        p_doc = gr.Dropdown(doc_choices(), label="Document", allow_custom_value=True)
                         p_label = gr.Dropdown([], label="Paragraph")
                         with gr.Row():
                             p_read = gr.Button("Read", size="sm")
@@ -320,15 +399,37 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                         e_btn = gr.Button("Export", size="sm")
                         e_file = gr.File(label="Download", interactive=False)
         with gr.Tab("Library · المكتبة"):
+            # Changing the library needs an editor's token (settings: library.editors); reading needs nothing.
+            with gr.Row():
+                token = gr.Textbox(type="password", label="Editor token (to add, replace, remove, restore)",
+                                   elem_id="editor-token", scale=4)
+                sign_btn = gr.Button("Sign in", size="sm", scale=1)
+            status = gr.Markdown(elem_id="library-status")
             table = gr.Dataframe(library_rows(), headers=library_headers, interactive=False, wrap=True)
             # No `file_types`: Gradio would refuse the whole batch; `add_files` says per file what it refused.
             files = gr.File(file_count="multiple", type="filepath",
                             label=f"Add documents ({suffix_list(last=', ')}; up to {settings.max_file_mb} MB each)")
             add_btn = gr.Button("Add to library", variant="primary")
             with gr.Row():
-                r_doc = gr.Dropdown(doc_choices(), label="Remove a document")
+                # Custom values: a document another editor added since this page was built can still be chosen.
+                r_doc = gr.Dropdown(doc_choices(), label="Document to replace or remove", allow_custom_value=True)
+                r_confirm = gr.Checkbox(label="Confirm: a bundled document may be replaced or removed "
+                                              "(its current file is kept)")
+            r_file = gr.File(file_count="single", type="filepath", label="New version (to replace the document)")
+            with gr.Row():
+                rep_btn = gr.Button("Replace")
                 r_btn = gr.Button("Remove", variant="stop")
-            status = gr.Markdown(elem_id="library-status")
+            with gr.Accordion("History: trash and versions · السجل", open=False):
+                with gr.Row():
+                    h_btn = gr.Button("Show trash", size="sm")
+                    h_pick = gr.Dropdown([], label="Removed document", allow_custom_value=True)
+                    h_restore = gr.Button("Restore from trash", size="sm")
+                h_table = gr.Dataframe([], headers=trash_headers, interactive=False, wrap=True)
+                with gr.Row():
+                    v_doc = gr.Dropdown(doc_choices(), label="Document", allow_custom_value=True)
+                    v_pick = gr.Dropdown([], label="Kept version", allow_custom_value=True)
+                    v_restore = gr.Button("Restore this version", size="sm")
+                v_table = gr.Dataframe([], headers=["Kept as", "File", "Replaced", "By", "sha256"], interactive=False)
         with gr.Tab("Resolution · القرار"):
             with gr.Row():
                 z_doc = gr.Dropdown(resolution_choices(), label="Resolution")
@@ -374,9 +475,16 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         p_read.click(paragraph, [p_doc, p_label], p_text, api_name="paragraph")
         p_ask.click(ask_about, [p_doc, p_label], [question, f_docs], api_name=False)
         e_btn.click(export, [e_scope, e_fmt, conv], e_file, api_name="export")
-        updates = [f_docs, f_kinds, f_years, p_doc, r_doc, table]
-        add_btn.click(upload, files, [status, *updates], api_name="upload")
-        r_btn.click(remove, r_doc, [status, *updates], api_name="remove")
+        updates = [f_docs, f_kinds, f_years, p_doc, r_doc, v_doc, table]
+        demo.load(opened, outputs=updates, api_name="library")  # each page opened sees the library as it is now
+        sign_btn.click(sign_in, token, status, api_name="sign_in")
+        add_btn.click(upload, [files, token], [status, *updates], api_name="upload")
+        rep_btn.click(replace, [r_doc, r_file, r_confirm, token], [status, *updates], api_name="replace")
+        r_btn.click(remove, [r_doc, r_confirm, token], [status, *updates], api_name="remove")
+        h_btn.click(trash, token, [h_table, h_pick, status], api_name="trash")
+        h_restore.click(restore, [h_pick, token], [status, *updates], api_name="restore")
+        v_doc.change(versions, [v_doc, token], [v_table, v_pick], api_name="versions")
+        v_restore.click(restore_version, [v_doc, v_pick, token], [status, *updates], api_name="restore_version")
         g_query.change(glossary, g_query, g_table, api_name="glossary")
         z_in = [z_doc, z_force, z_addr, z_topic]
         z_doc.change(resolution, z_in, [z_table, z_addr], api_name="resolution")

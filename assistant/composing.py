@@ -42,7 +42,7 @@ def build_citations(sentences: list[Sentence], language: str = "en") -> tuple[Ci
             Citation(
                 n=n, doc_id=c.doc_id, file_name=c.file_name, title=ref.title(c), symbol=c.symbol, label=c.label,
                 page=c.page_at(start), quote=s.text, start=start, end=c.start + s.end, chunk_id=c.chunk_id,
-                locator=ref.locate(c, start),
+                locator=ref.locate(c, start), added_by=c.added_by, added_at=c.added_at,
             )
         )
     return tuple(out)

@@ -73,6 +73,7 @@ class Assistant:
         self.glossary = Glossary.load(self.settings.glossary_path)
         self.registers = Registers.load(self.settings.registers_path)
         self.llm = LanguageModel(self.settings)  # kept across refreshes: a local model is slow to load
+        self._seen = self._manifest()
         self.retriever = Retriever(self.settings, self.store, self.glossary, self.library.metas())
         self._build()
 
@@ -94,8 +95,20 @@ class Assistant:
 
     def refresh(self) -> None:
         """Rebuild the parts from the settings and the library as it now is (after indexing, or a setting changed)."""
+        self._seen = self._manifest()  # read first: a change while the parts are built is seen next time
         self.retriever = Retriever(self.settings, self.store, self.glossary, self.library.metas())
         self._build()
+
+    def _manifest(self) -> dict[str, tuple[str, float]]:
+        return {d: (r.content_hash, r.indexed_at) for d, r in self.store.documents().items()}
+
+    def refresh_if_changed(self) -> bool:
+        """Rebuild when another process (an app replica, `policy-assistant index`) changed the store's document
+        manifest since this one last read it; one small read of the manifest otherwise."""
+        if self._manifest() == self._seen:
+            return False
+        self.refresh()
+        return True
 
     # -- library -----------------------------------------------------------------------------------
     @property
@@ -110,18 +123,30 @@ class Assistant:
         self.refresh()
         return report
 
-    def add_files(self, paths: list[Path], progress=None) -> tuple[IndexReport, list[str]]:
-        """Copy uploads into the library under safe names, index them, and say what failed and why."""
-        report, errors = self.library.add_files(paths, progress=progress)
-        self.refresh()
-        return report, errors
+    def add_files(self, paths: list[Path], progress=None, token: str | None = None) -> tuple[IndexReport, list[str]]:
+        """An editor's uploads copied into the library under safe names and indexed; what failed and why."""
+        return self._changed(self.library.add_files(paths, progress=progress, token=token))
 
-    def remove_document(self, doc_id: str) -> bool:
-        """Delete a document's file from the library and its chunks from the index."""
-        removed = self.library.remove(doc_id)
-        if removed:
-            self.refresh()
-        return removed
+    def replace_document(self, doc_id: str, path: Path, progress=None, token: str | None = None,
+                         confirm: bool = False) -> tuple[IndexReport, list[str]]:
+        """A new file in a document's place; the old one kept as a version (`Library.replace`)."""
+        return self._changed(self.library.replace(doc_id, path, progress, token=token, confirm=confirm))
+
+    def remove_document(self, doc_id: str, token: str | None = None, confirm: bool = False):
+        """A document's file to the trash and its chunks out of the index (`Library.remove`)."""
+        return self._changed(self.library.remove(doc_id, token=token, confirm=confirm))
+
+    def restore(self, kept_id: str, progress=None, token: str | None = None):
+        """A removed document back from the trash, file and passages (`Library.restore`)."""
+        return self._changed(self.library.restore(kept_id, progress, token=token))
+
+    def restore_version(self, doc_id: str, kept_id: str, progress=None, token: str | None = None):
+        """A kept version back in its document's place (`Library.restore_version`)."""
+        return self._changed(self.library.restore_version(doc_id, kept_id, progress, token=token))
+
+    def _changed(self, result):
+        self.refresh()
+        return result
 
     def paragraph(self, doc_id: str, label: str) -> list[Chunk]:
         return self.retriever.paragraph(doc_id, label) or self.retriever.at_place(doc_id, label)

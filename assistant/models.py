@@ -82,6 +82,8 @@ class Citation:
     reading_aid: str = ""  # in the asker's language, for a quote in the other one (see `reading_aid`)
     parallel: tuple[ParallelText, ...] = ()  # the same place in the library's other language versions
     force_note: str = ""  # for a resolution's OP/PP: its verb and what that verb's force asks (paragraph_table)
+    added_by: str = ""  # a user-added document's editor, "" for the bundled corpus
+    added_at: str = ""
 
 
 @dataclass(frozen=True)

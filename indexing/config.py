@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+from pydantic import BaseModel, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -200,6 +200,24 @@ class AppSettings(BaseModel):
     mcp_server: bool = True  # serve the app's tools over MCP at /gradio_api/mcp/ (app_mcp.py)
 
 
+class LibrarySettings(BaseModel):
+    # Who may add, replace, remove and restore documents: editor name -> secret token. Never in the repo: set
+    # PA_LIBRARY__EDITORS="alice:<token>,bob:<token>" in the environment, or a [library.editors] table in a
+    # policy-assistant.toml kept outside version control. Empty: the library is read-only in the app.
+    editors: Annotated[dict[str, str], NoDecode] = {}
+    # Shorter tokens are ignored (a placeholder like "changeme" must never open the library).
+    min_token_chars: int = 16
+
+    @field_validator("editors", mode="before")
+    @classmethod
+    def _pairs(cls, value):
+        """`name:token,name:token` (the environment's form) as a table; a TOML table passes as it is."""
+        if isinstance(value, str):
+            pairs = (p.split(":", 1) for p in value.split(",") if p.strip())
+            return {name.strip(): token.strip() for name, token in pairs}
+        return value
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PA_", env_nested_delimiter="__", extra="ignore")
 
@@ -216,6 +234,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     app: AppSettings = Field(default_factory=AppSettings)
+    library: LibrarySettings = Field(default_factory=LibrarySettings)
 
     @classmethod
     def settings_customise_sources(

@@ -95,6 +95,8 @@ class Chunk:
     title_ar: str = ""
     page_starts: tuple[tuple[int, int], ...] = ()  # (offset in the cleaned text, page) of each page begun inside
     places: tuple[Place, ...] = ()  # the paragraphs of an unlabelled chunk, in order
+    added_by: str = ""  # a user-added document's editor ("" for the bundled corpus; indexing/provenance.py)
+    added_at: str = ""  # when it was added, ISO 8601 UTC
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def page_at(self, offset: int) -> int | None:

@@ -23,7 +23,7 @@ from .config import Settings
 from .embedding import embedder_identity, get_embedder
 from .loaders import LoadError, load_document, supported_suffixes
 from .sentences import SENTENCES_VERSION, quote_spans
-from . import stamp
+from . import provenance, stamp
 from .stamp import INTERRUPTED  # in the data folder while a run writes; still there, the run was interrupted
 from .store import ChromaStore, DocRecord, SentenceRecord
 
@@ -119,6 +119,7 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
     started = time.perf_counter()
     report = IndexReport(rebuilt=store.rebuilt)
     catalogue = load_catalogue(settings.catalogue_path)
+    added = provenance.load(settings)
     records = store.documents()
     by_file = {r.file_name: r for r in records.values()}
     files = library_files(settings.corpus_dir)
@@ -167,6 +168,9 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
             chunks = chunk_document(clean, settings.chunking)
             if not chunks:
                 raise LoadError(path, "no text to index after cleaning")
+            if path.name in added:  # a user's upload: every chunk, and so every citation, says who added it
+                chunks = [replace(c, added_by=added[path.name].added_by, added_at=added[path.name].added_at)
+                          for c in chunks]
             spans = [(c, s, e) for c in chunks for s, e in quote_spans(c.text)]
             sentences = [SentenceRecord(c.chunk_id, c.doc_id, s, e) for c, s, e in spans]
             vectors = embedder.encode_documents([c.text for c in chunks] + [c.text[s:e] for c, s, e in spans],

@@ -77,6 +77,8 @@ def _chunk_metadata(c: Chunk) -> dict:
         # Chroma metadata holds scalars only: the page starts and paragraph places go as JSON
         "page_starts": json.dumps(c.page_starts),
         "places": json.dumps([[p.start, p.section, p.n] for p in c.places], ensure_ascii=False),
+        "added_by": c.added_by,
+        "added_at": c.added_at,
     }
 
 
@@ -107,6 +109,8 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict) -> Chunk:
         title_ar=meta.get("title_ar", ""),
         page_starts=tuple((int(o), int(n)) for o, n in json.loads(meta.get("page_starts") or "[]")),
         places=tuple(Place(int(o), section, int(n)) for o, section, n in json.loads(meta.get("places") or "[]")),
+        added_by=meta.get("added_by", ""),
+        added_at=meta.get("added_at", ""),
     )
 
 

@@ -20,6 +20,8 @@ from indexing.config import PROJECT_ROOT, Settings  # noqa: E402
 CORPUS = PROJECT_ROOT / "corpus"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval"
+EDITOR, EDITOR_TOKEN = "editor-1", "token-of-the-test-editor"  # the only editor of the libraries tests change
+EDITORS = {"library": {"editors": {EDITOR: EDITOR_TOKEN}}}
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +43,7 @@ def small_library(tmp_path):
     corpus.mkdir()
     for name in ("ga-resolution-2022.ar.txt", "qatar-submission-2024.txt", "catalogue.toml"):
         shutil.copy(CORPUS / name, corpus / name)
-    return Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+    return Settings(corpus_dir=corpus, data_dir=tmp_path / "data", **EDITORS)
 
 
 def read(name: str) -> str:
@@ -103,7 +105,7 @@ def app_server(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("app")
     shutil.copytree(CORPUS, root / "corpus")
-    settings = Settings(corpus_dir=root / "corpus", data_dir=root / "data")
+    settings = Settings(corpus_dir=root / "corpus", data_dir=root / "data", **EDITORS)
     demo = launch(host="127.0.0.1", port=free_port(), settings=settings, block=False)
     yield demo, settings
     demo.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CORPUS, make_pdf
+from conftest import CORPUS, EDITOR_TOKEN, make_pdf
 from docx import Document
 from gradio_client import Client, handle_file
 
@@ -68,15 +68,15 @@ def test_paragraph_lookup_lists_labels_and_reads_a_paragraph_whole(client):
 def test_upload_indexes_a_new_pdf_and_removal_takes_it_out_of_answers(client, tmp_path):
     pdf = make_pdf(tmp_path / "lindenfeld protocol (draft).pdf", [[FACT], ["Annex: contact points."]],
                    title="Lindenfeld Protocol on hotlines")
-    status, *_ = client.predict([handle_file(str(pdf))], api_name="/upload")
+    status, *_ = client.predict([handle_file(str(pdf))], EDITOR_TOKEN, api_name="/upload")
     assert "✓ lindenfeld_protocol_draft.pdf" in status
     result = client.predict("Under the Lindenfeld Protocol, how quickly must hotlines acknowledge a report?", None,
                             api_name="/ask")
     assert any("36 hours" in c["quote"] for c in result["citations"])
     doc_id = next(c["doc_id"] for c in result["citations"] if "36 hours" in c["quote"])
 
-    status, *_ = client.predict(doc_id, api_name="/remove")
-    assert status == f"Removed {doc_id}."
+    status, *_ = client.predict(doc_id, False, EDITOR_TOKEN, api_name="/remove")
+    assert status.startswith(f"Removed {doc_id} to the trash")
     result = client.predict("Under the Lindenfeld Protocol, how quickly must hotlines acknowledge a report?", None,
                             api_name="/ask")
     assert not any("36 hours" in c["quote"] for c in result["citations"])
@@ -87,7 +87,7 @@ def test_upload_reports_each_bad_file_by_name_and_reason(client, tmp_path):
     (tmp_path / "sheet.xlsx").write_bytes(b"PK\x03\x04 not really")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n garbage")
     status, *_ = client.predict([handle_file(str(tmp_path / n)) for n in ("empty.txt", "sheet.xlsx", "broken.pdf")],
-                                api_name="/upload")
+                                EDITOR_TOKEN, api_name="/upload")
     assert "✗ empty.txt" in status and "✗ sheet.xlsx: unsupported file type .xlsx" in status
     assert "✗ broken.pdf" in status
 

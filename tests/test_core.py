@@ -52,3 +52,21 @@ def test_follow_up_keeps_the_document_of_the_previous_turn(library):
     follow = library.ask("and what does paragraph 5 add?", history=session)
     assert follow.passages[0].chunk.doc_id == "sr-report-a-hrc-28-56"
     assert follow.passages[0].chunk.label == "para. 5"
+
+
+def test_an_assistant_sees_a_document_another_process_added_once_it_checks_the_manifest(small_library, tmp_path):
+    from conftest import EDITOR_TOKEN
+
+    from assistant import Assistant
+
+    reader = Assistant(small_library)
+    reader.index(show_progress=False)
+    assert not reader.refresh_if_changed()  # nothing changed: no rebuild
+    note = tmp_path / "ostrava-note.txt"
+    note.write_text("The Ostrava charter asks schools to name a digital-safety lead in every district.", encoding="utf-8")
+    Assistant(small_library).add_files([note], token=EDITOR_TOKEN)  # another replica's upload
+    question = "What does the Ostrava charter ask schools to name?"
+    assert not any("Ostrava" in p.chunk.text for p in reader.retrieve(question).passages)
+    assert reader.refresh_if_changed()
+    assert any("Ostrava" in p.chunk.text for p in reader.retrieve(question).passages)
+    assert not reader.refresh_if_changed()

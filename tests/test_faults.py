@@ -14,7 +14,7 @@ import sys
 import time
 
 import pytest
-from conftest import CORPUS, make_pdf
+from conftest import CORPUS, EDITOR_TOKEN, make_pdf
 
 from indexing.config import PROJECT_ROOT, Settings
 from indexing.loaders import load_document
@@ -168,7 +168,7 @@ def test_an_upload_that_does_not_fit_on_the_disk_is_refused_and_leaves_nothing_b
     before = sorted(p.name for p in small_disk.iterdir())
     big = tmp_path / "big-report.txt"
     big.write_text("Hotlines received reports of grooming on gaming platforms. " * 60_000, encoding="utf-8")
-    report, errors = assistant.add_files([big])
+    report, errors = assistant.add_files([big], token=EDITOR_TOKEN)
     assert len(errors) == 1 and "big-report.txt" in errors[0] and "No space left" in errors[0]
     assert sorted(p.name for p in small_disk.iterdir()) == before  # no partial copy
     assert assistant.ask("ما الذي تحث عليه الفقرة 4 من منطوق القرار؟").citations  # the library still answers

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT
+from conftest import EDITOR_TOKEN, PROJECT_ROOT
 
 import indexing.loaders
 from indexing.loaders import LoadError, load_document, register, suffix_list, supported_suffixes, unregister
@@ -48,7 +48,7 @@ def test_an_upload_of_a_registered_format_is_indexed(csv_format, small_library, 
     assistant = Assistant(small_library)
     upload = tmp_path / "hotlines.csv"
     upload.write_text(HOTLINES_CSV, encoding="utf-8")
-    report, errors = assistant.add_files([upload])
+    report, errors = assistant.add_files([upload], token=EDITOR_TOKEN)
     assert errors == []
     indexed = {d.file_name: d for d in report.documents if d.status == "indexed"}
     assert indexed["hotlines.csv"].chunks >= 1

@@ -57,3 +57,16 @@ def test_an_unlabelled_passage_is_located_by_heading_path_and_paragraph_and_its_
     assert references("ar").locate(chunk, 1250) == "Section 3 › Livestreaming، الفقرة 4، ص 5"
     bare = Chunk(chunk_id="d#00000", doc_id="d", text="y", search_text="", start=0, end=1, ordinal=0)
     assert references("en").locate(bare) == "passage 1" and references("ar").locate(bare) == "المقطع 1"
+
+
+def test_a_user_added_document_is_cited_as_added_by_whom_and_when_in_every_reference(answers):
+    from assistant.render.markdown import answer_markdown
+
+    c = replace(answers["op"].citations[0], added_by="editor-1", added_at="2026-12-02T04:00:00Z")
+    assert references("en").beside_title(c).endswith("added by editor-1, 2026-12-02")
+    assert references("ar").beside_title(c).endswith("أضافها editor-1، 2026-12-02")
+    assert "added by editor-1, 2026-12-02" in references("en").source_line(c)
+    assert "added by" not in references("en").full(answers["op"].citations[0])  # the bundled corpus: no mark
+    marked = answers["en"].with_citations({c.n: replace(c, added_by="editor-1", added_at="2026-12-02T04:00:00Z")
+                                            for c in answers["en"].citations[:1]})
+    assert "added by editor-1" in answer_markdown(marked)

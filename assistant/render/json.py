@@ -36,6 +36,7 @@ def citation_record(c: Citation) -> dict:
             "paragraph": c.label, "locator": c.locator, "page": c.page, "quote": c.quote, "start": c.start, "end": c.end,
             **({"reading_aid": c.reading_aid} if c.reading_aid else {}),
             **({"force_note": c.force_note} if c.force_note else {}),
+            **({"added_by": c.added_by, "added_at": c.added_at} if c.added_by else {}),
             **({"parallel": [parallel_record(p) for p in c.parallel]} if c.parallel else {})}
 
 

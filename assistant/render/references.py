@@ -33,6 +33,11 @@ class ReferenceFormat:
     paragraph: str  # a paragraph's place in its section, "{n}" for the number
     passage: str  # the last resort: the passage's place in its document
     arabic: bool = False
+    added: str = "added by {who}, {when}"  # a user-added document, never presented as the bundled corpus
+
+    def added_note(self, c: Citation | Chunk) -> str:
+        """`added by alice, 2026-12-02` for a document a user uploaded; "" for the bundled corpus."""
+        return self.added.format(who=c.added_by, when=c.added_at[:10]) if c.added_by else ""
 
     def label(self, label: str) -> str:
         """The stored label ("OP 4") as this language writes it ("الفقرة 4 من المنطوق")."""
@@ -78,7 +83,7 @@ class ReferenceFormat:
 
     def beside_title(self, c: Citation | Chunk) -> str:
         """`A/RES/77/1, OP 4, p. 3`: shown next to the title, so the title is not repeated."""
-        return self.sep.join(x for x in (c.symbol, *self.locator(c)) if x)
+        return self.sep.join(x for x in (c.symbol, *self.locator(c), self.added_note(c)) if x)
 
     def short(self, c: Citation | Chunk) -> str:
         """`A/RES/77/1, OP 4, p. 3`, or the title where the document has no symbol."""
@@ -86,7 +91,8 @@ class ReferenceFormat:
 
     def full(self, c: Citation) -> str:
         """`Title (A/RES/77/1), OP 4, p. 3`: enough to find the document without the app."""
-        return self.sep.join([f"{c.title} ({c.symbol})" if c.symbol else c.title, *self.locator(c)])
+        return self.sep.join(x for x in (f"{c.title} ({c.symbol})" if c.symbol else c.title, *self.locator(c),
+                                         self.added_note(c)) if x)
 
     def source_line(self, c: Citation) -> str:
         """`[n] Title (SYMBOL), OP 4, p. 3 — «quote»`: everything needed to find the quote again."""
@@ -104,7 +110,7 @@ FORMATS = {
                           paragraph="¶ {n}", passage="passage {n}"),
     "ar": ReferenceFormat(page="ص", sep="، ", labels={"OP": "الفقرة {n} من المنطوق", "PP": "الفقرة {n} من الديباجة",
                                                       "para.": "الفقرة {n}", "fn.": "الحاشية {n}"},
-                          paragraph="الفقرة {n}", passage="المقطع {n}", arabic=True),
+                          paragraph="الفقرة {n}", passage="المقطع {n}", arabic=True, added="أضافها {who}، {when}"),
 }
 
 
