@@ -26,7 +26,7 @@ def rows(client: Client) -> dict[str, list]:
 
 
 def files(settings) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in settings.corpus_dir.iterdir()}
+    return {p.name: p.read_bytes() for p in settings.corpus_dir.iterdir() if p.is_file()}
 
 
 def index_state(settings) -> tuple[dict, int]:
