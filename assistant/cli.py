@@ -38,6 +38,14 @@ def _require_dir(path: Optional[Path], what: str) -> None:
         raise typer.Exit(2)
 
 
+def _require_document(assistant, doc_id: str) -> None:
+    """Exit 1 with the library's ids when a command names a document the library does not hold."""
+    known = [d.doc_id for d in assistant.documents()]
+    if doc_id not in known:
+        console.print(f"[red]No document {doc_id!r} in the library; known: {', '.join(known) or 'none'}.[/red]")
+        raise typer.Exit(1)
+
+
 def _assistant(settings):
     from indexing.store import StoreUnavailable
 
@@ -192,10 +200,7 @@ def paragraphs(
 ) -> None:
     """The resolution at a glance: each preambular and operative paragraph's verb, force, addressees, topic."""
     assistant = _assistant(_settings(data_dir, None))
-    known = [d.doc_id for d in assistant.documents()]
-    if doc_id not in known:
-        console.print(f"[red]No document {doc_id!r} in the library; known: {', '.join(known) or 'none'}.[/red]")
-        raise typer.Exit(1)
+    _require_document(assistant, doc_id)
     rows = assistant.paragraphs(doc_id)
     if not rows:
         console.print(f"[red]{doc_id} has no preambular or operative paragraphs (OP n / PP n): not a resolution.[/red]")
@@ -219,10 +224,8 @@ def figures(
 ) -> None:
     """The figures index: every count, percentage and amount with what it counts, where and its year."""
     assistant = _assistant(_settings(data_dir, None))
-    known = [d.doc_id for d in assistant.documents()]
-    if doc and doc not in known:
-        console.print(f"[red]No document {doc!r} in the library; known: {', '.join(known) or 'none'}.[/red]")
-        raise typer.Exit(1)
+    if doc:
+        _require_document(assistant, doc)
     found = assistant.figures().select(doc_id=doc or "")
     if as_json:
         keys = ("value", "unit", "counts", "sentence", "doc_id", "locator", "year")
@@ -246,10 +249,8 @@ def recommendations(
     from .recommendations import by_addressee
 
     assistant = _assistant(_settings(data_dir, None))
-    known = [d.doc_id for d in assistant.documents()]
-    if doc and doc not in known:
-        console.print(f"[red]No document {doc!r} in the library; known: {', '.join(known) or 'none'}.[/red]")
-        raise typer.Exit(1)
+    if doc:
+        _require_document(assistant, doc)
     found = assistant.recommendations(doc or "")
     if as_json:
         print(json.dumps([r.as_dict() for r in found], ensure_ascii=False, indent=1))

@@ -31,11 +31,7 @@ CONTACT_SHARE = 0.4
 @lru_cache(maxsize=65_536)  # asked of the same passages and sentences question after question
 def bibliographic_share(text: str) -> float:
     """Share of the text's non-space characters that are links, access dates or citation formulae."""
-    total = sum(1 for ch in text if not ch.isspace())
-    if not total:
-        return 0.0
-    covered = sum(sum(1 for ch in m.group(0) if not ch.isspace()) for m in _NOISE.finditer(text))
-    return min(1.0, covered / total)
+    return min(1.0, _share(_NOISE, text))
 
 
 def without_bibliography(text: str) -> str:
@@ -52,6 +48,7 @@ def is_bibliographic(sentence: str, threshold: float) -> bool:
 
 
 def _share(pattern: re.Pattern, text: str) -> float:
+    """Share of the text's non-space characters inside the pattern's matches."""
     total = sum(1 for ch in text if not ch.isspace())
     covered = sum(sum(1 for ch in m.group(0) if not ch.isspace()) for m in pattern.finditer(text))
     return covered / total if total else 0.0
