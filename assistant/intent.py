@@ -98,16 +98,19 @@ def quantity_focus(question: str) -> str:
 
 
 @lru_cache(maxsize=16_384)
-def passage_fit(text: str, label: str, intents: frozenset[str], saturation: int) -> float:
+def passage_fit(text: str, label: str, intents: frozenset[str], saturation: int, section: str = "") -> float:
     """0..1: how much the passage has the shape of the answer the question's intents ask for, counting up to
     `saturation` markers (RetrievalSettings.intent_saturation; cached: the same passages come back question
-    after question)."""
+    after question). A passage under a heading that names recommendations ("Recommendations", "ما هي التوصيات
+    التي تقترحها…؟") is one, however its items are worded ("تطوير أدوات …", "Establish …")."""
     if not intents:
         return 0.0
     body = normalize(without_bibliography(text))  # an endnote's dates and URLs are not figures
     best = 0.0
     for intent in intents:
         if intent == "obligation" and label.startswith("OP "):
+            return 1.0
+        if intent == "recommendation" and section and QUESTION["recommendation"].search(normalize(section)):
             return 1.0
         pattern = _FIGURE if intent == "statistic" else PASSAGE[intent]
         best = max(best, min(len(pattern.findall(body)), saturation) / saturation)

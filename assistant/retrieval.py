@@ -218,7 +218,7 @@ class Retriever:
         ranked = self._rerank(ranked, fused, why, qvec, question, language, {c.chunk_id for c in referenced})
         timings["rerank_ms"] = (time.perf_counter() - t4) * 1000
         if len(named) > 1:
-            ranked = each_document_first(ranked, named, self.by_id)
+            ranked = each_document_first(ranked, named, self.by_id, cfg.comparison_turns)
 
         passages: list[Passage] = []
         top = max(fused.values(), default=0.0)
@@ -293,7 +293,7 @@ class Retriever:
         intents = question_intents(question)
         if intents and cfg.intent_weight > 0:
             for cid, chunk in zip(head, chunks):
-                fit = passage_fit(chunk.text, chunk.label, intents, cfg.intent_saturation)
+                fit = passage_fit(chunk.text, chunk.label, intents, cfg.intent_saturation, chunk.section)
                 if fit > 0:
                     fused[cid] *= 1 + cfg.intent_weight * fit
                     why[cid].append(f"fits {'/'.join(sorted(intents))} {fit:.2f}")
@@ -301,13 +301,13 @@ class Retriever:
         return sorted(head, key=lambda c: -fused[c]) + [c for c in ranked if c not in done]
 
 
-def each_document_first(ranked: list[str], doc_ids: list[str], by_id: dict[str, Chunk]) -> list[str]:
-    """A question that names several documents ("does A agree with B?") sees the best passage of each first."""
+def each_document_first(ranked: list[str], doc_ids: list[str], by_id: dict[str, Chunk], turns: int = 1) -> list[str]:
+    """A question that names several documents ("does A agree with B?") sees each document's best passages
+    first, in turns: the best of each, then the second of each, for `turns` rounds."""
+    own = {d: [cid for cid in ranked if cid in by_id and by_id[cid].doc_id == d] for d in doc_ids}
     leaders: list[str] = []
-    for doc_id in doc_ids:
-        best = next((cid for cid in ranked if cid in by_id and by_id[cid].doc_id == doc_id), None)
-        if best is not None:
-            leaders.append(best)
-    leaders.sort(key=ranked.index)
+    for n in range(turns):
+        round_ = [own[d][n] for d in doc_ids if len(own[d]) > n]
+        leaders += sorted(round_, key=ranked.index)
     chosen = set(leaders)
     return leaders + [cid for cid in ranked if cid not in chosen]

@@ -24,6 +24,7 @@ from .intent import asks_for_number
 from .models import Passage
 
 _NUMBER = re.compile(r"\d")
+_QUESTION = re.compile(r"[?؟]\s*$")
 
 
 class _Candidate(NamedTuple):
@@ -125,8 +126,8 @@ class SentencePicker:
                     continue
                 if p.chunk.is_heading and not (words - title) & terms:
                     continue  # a title or heading that only repeats the document's name says nothing
-                if looks_like_heading(sentence):
-                    continue  # a bare heading ("2- At the international level", "In States:") names, not says
+                if looks_like_heading(sentence) or _QUESTION.search(sentence):
+                    continue  # a bare heading ("In States:") names, a questionnaire's question asks: neither says
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
                 cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence))))
         chosen: list[Sentence] = []

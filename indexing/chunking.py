@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from .cleaning import search_form
 from .config import ChunkingSettings
-from .headings import heading_text, looks_like_heading, numbered
+from .headings import heading_text, looks_like_heading, numbered, numbered_question
 from .language import ARABIC_LETTERS, script_language
 from .models import Chunk, CleanDocument, Place
 
-CHUNKER_VERSION = "structure-v4"  # v4: section paths and paragraph places on packed text, page starts
+CHUNKER_VERSION = "structure-v5"  # v5: a questionnaire's numbered questions head the answers below them
 
 _OPERATIVE = re.compile(r"^(\d{1,3})\s*[-–]\s+\S")
 _REPORT_PARA = re.compile(r"^(\d{1,3})\s*[-–]\s*(?=\S)")
@@ -256,7 +256,7 @@ def _packed(b: _Builder, paras: list[_Para], settings: ChunkingSettings) -> None
     group_section = ""
     # What lexical search and the embedder read beside the text stays the nearest short unpunctuated line, as
     # before section paths: measured on the three gold sets, paths there moved answers (dev2 facts -0.01).
-    search_heading = group_search = ""
+    search_heading = group_search = question = ""
 
     def flush() -> None:
         if not group:
@@ -264,13 +264,13 @@ def _packed(b: _Builder, paras: list[_Para], settings: ChunkingSettings) -> None
         for ws, we in _windows(group[0].start, group[-1].end, text, settings.max_chars, settings.overlap_chars):
             b.add(ws, we, section=group_section, places=tuple(places), search_section=group_search)
 
-    def enter(heading: str) -> bool:
+    def enter(heading: str, level: int | None = None) -> bool:
         nonlocal path, count, chapter
         number = _CHAPTER.search(heading)
         if number and int(number.group(1)) != chapter + 1:
             return False  # chapters count up one by one; a page number in a running head does not
         chapter += bool(number)
-        level = _packed_level(heading)
+        level = level or _packed_level(heading)
         path = {k: v for k, v in path.items() if k < level}
         path[level] = heading_text(heading)
         count = 0
@@ -279,11 +279,18 @@ def _packed(b: _Builder, paras: list[_Para], settings: ChunkingSettings) -> None
     def section() -> str:
         return " > ".join(path[k] for k in sorted(path))
 
+    def searched() -> str:
+        return "\n".join(h for h in (question, search_heading) if h)
+
     for p in paras:
-        if _is_heading(p) and len(p.text) <= 60 and re.search(r"[^\W\d_]{3,}", p.text):
+        asks = numbered_question(p.text)
+        if asks:
+            question, search_heading = heading_text(p.text), ""
+        elif _is_heading(p) and len(p.text) <= 60 and re.search(r"[^\W\d_]{3,}", p.text):
             search_heading = p.text
         own = [(s, e) for s, e in inside if p.start <= s < p.end]
-        alone = looks_like_heading(p.text) and enter(p.text)  # a heading that is a paragraph of its own
+        # a heading that is a paragraph of its own; a questionnaire's question heads all the headings below it
+        alone = (asks and enter(p.text, level=1)) or (looks_like_heading(p.text) and enter(p.text))
         if not alone:
             if own and own[0][0] == p.start and enter(text[own[0][0]:own[0][1]]):
                 own = own[1:]
@@ -301,9 +308,9 @@ def _packed(b: _Builder, paras: list[_Para], settings: ChunkingSettings) -> None
             # carry a short tail of the previous group as overlap when it is a whole paragraph
             tail = group[-1] if group[-1].end - group[-1].start <= settings.overlap_chars else None
             group = [tail] if tail else []
-            group_section, group_search = section(), search_heading
+            group_section, group_search = section(), searched()
         if not group:
-            group_section, group_search = section(), search_heading
+            group_section, group_search = section(), searched()
         group.append(p)
     flush()
 

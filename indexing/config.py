@@ -86,6 +86,10 @@ class RetrievalSettings(BaseModel):
     # and the submission answering her call for input) scopes the search to both, the other document's
     # passages scored at this share (0 = the name scopes to its own document only). Chosen on all three sets.
     shared_name_factor: float = 0.6
+    # A question naming several documents ("does A agree with B?") sees them in turn at the head of the list:
+    # this many passages, taken from each document by rank, one document after the other (1 = only the best
+    # of each leads).
+    comparison_turns: int = 2
     # Pseudo-relevance feedback: the `feedback_terms` highest-idf terms of the top `feedback_docs` passages
     # in the other script than the question's, added to its lexical query for a second BM25 pass.
     feedback_weight: float = 0.0

@@ -59,6 +59,27 @@ def looks_like_heading(line: str) -> bool:
     return not (_NOT_TEXT.search(body) or _CONTINUES.search(body) or not _WORD.search(body))
 
 
+QUESTION_MAX_CHARS = 400
+_QUESTION_END = re.compile(r"[?؟]\s*$")
+_QUESTION_NUMBER = re.compile(r"^\d{1,2}\s*[.)\-–]\s*(?=\S)")
+_ASKS = re.compile(  # how a questionnaire's item opens: a question word, or a request for information
+    r"^(?:ما|ماذا|كيف|هل|أي|اي|لماذا|متى|أين|يرجى|الرجاء|what|how|which|why|when|where|who|is|are|do|does|has|have|"
+    r"please|describe|provide)\b", re.IGNORECASE)
+
+
+def numbered_question(line: str) -> bool:
+    """A numbered question standing alone ("5. What measures can States take?").
+
+    A submission answering a questionnaire restates each question before its answer: the question heads the
+    text below it, above that text's own short headings ("In States:").
+    """
+    body = " ".join(line.split())
+    number = _QUESTION_NUMBER.match(body)
+    if "\n" in line.strip() or len(body) > QUESTION_MAX_CHARS or not number:
+        return False
+    return bool(_QUESTION_END.search(body) or _ASKS.match(body[number.end():]))
+
+
 def heading_text(line: str) -> str:
     """The heading as a section path shows it: spaces collapsed."""
     return " ".join(line.split())

@@ -149,3 +149,25 @@ def test_a_chunk_across_a_page_break_keeps_where_each_page_starts():
     second = clean.text.index("Second page")
     assert chunk.page == 1 and chunk.page_starts == ((second, 2),)
     assert chunk.page_at(chunk.start) == 1 and chunk.page_at(second) == 2 and chunk.page_at(chunk.end - 1) == 2
+
+
+def test_a_questionnaires_numbered_questions_head_the_answers_and_their_headings_below_them():
+    text = ("1. ما هي التحديات التي تواجه الدول؟\n\nتواجه الدول تحديات كثيرة في التحقيق عبر الحدود.\n\n"
+            "2. ما هي التوصيات العملية التي تقترحها على الدول وصناعة التكنولوجيا؟\n\nفي الدول:\n\n"
+            "- سن قوانين صارمة تستهدف استغلال الأطفال عبر الإنترنت.\n\nصناعة التكنولوجيا:\n\n"
+            "- تطوير أدوات قوية للإشراف على المحتوى.\n\n"
+            "3. ما هي الثغرات المتبقية؟\n\nفي الدول:\n\n- نقص الوعي في المجتمع بمخاطر الإنترنت.")
+    clean = clean_document(source_doc(text, name="answers.txt"))
+    chunks = chunk_document(clean, ChunkingSettings(max_chars=60, min_chars=20, overlap_chars=0))
+    by_text = {c.text.split("\n")[-1]: c for c in chunks}
+
+    def section_of(opening: str) -> str:
+        chunk = next(c for c in chunks if opening in c.text)
+        return chunk.place_at(chunk.start + chunk.text.index(opening)).section
+
+    second = "2. ما هي التوصيات العملية التي تقترحها على الدول وصناعة التكنولوجيا؟"
+    assert section_of("تواجه الدول") == "1. ما هي التحديات التي تواجه الدول؟"
+    assert section_of("سن قوانين") == f"{second} > في الدول:"
+    assert section_of("تطوير أدوات") == f"{second} > صناعة التكنولوجيا:"
+    assert section_of("نقص الوعي") == "3. ما هي الثغرات المتبقية؟ > في الدول:"  # the next question starts afresh
+    assert by_text and all(c.text == clean.text[c.start:c.end] for c in chunks)

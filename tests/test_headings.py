@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexing.headings import chapter_heading, looks_like_heading, numbered
+from indexing.headings import chapter_heading, looks_like_heading, numbered, numbered_question
 
 
 @pytest.mark.parametrize("line", [
@@ -32,3 +32,24 @@ def test_numbering_before_or_after_the_heading_is_recognised():
     assert numbered("1. Scope") and numbered("أولاً- الولاية") and numbered("Global threats  04")
     assert not numbered("Methodology")
     assert chapter_heading("Global threats  04") and not chapter_heading("Methodology")
+
+
+@pytest.mark.parametrize("line", [
+    "2. ما هي التوصيات العملية التي تقترحها على الدول لمنع الاستغلال الجنسي للأطفال في البيئة الرقمية؟",
+    "3. ما هي الثغرات المتبقية التي تحد من تطبيق القوانين.",  # a question word opens it, whatever ends it
+    "1. يرجى تقديم معلومات عن كيفية استخدام التكنولوجيات.",  # a request for information
+    "4) What challenges do law enforcement agencies face?",
+    "5. Please describe the measures taken by your Government.",
+])
+def test_a_questionnaires_numbered_questions_are_question_headings(line):
+    assert numbered_question(line)
+
+
+@pytest.mark.parametrize("line", [
+    "ما هي التوصيات العملية؟",  # not numbered: not one of a questionnaire's items
+    "1- يمكن لمنصات التعاون بين الوكالات أن تساعد في تبادل المعلومات.",  # a numbered point of an answer
+    "2. دليل مكافحة الجرائم الإلكترونية:",
+    "3. " + "ما هي " * 100 + "؟",  # longer than any question of a form
+])
+def test_numbered_answers_and_unnumbered_questions_are_not(line):
+    assert not numbered_question(line)

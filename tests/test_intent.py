@@ -54,3 +54,13 @@ def test_asks_for_number_reads_both_the_exact_quantity_and_the_figures_question(
 def test_the_focus_of_a_quantity_question_is_the_thing_it_counts():
     assert quantity_focus("How many children were rescued?") == "children"
     assert quantity_focus("What does the resolution say about children?") == ""
+
+
+def test_a_passage_under_a_heading_that_names_recommendations_fits_a_recommendation_question():
+    asks = question_intents("What does Qatar recommend to the technology industry?")
+    items = "- تطوير أدوات متقدمة للإشراف على المحتوى.\n- نشر تقارير شفافية منتظمة."
+    assert passage_fit(items, "", asks, SATURATION) == 0.0  # its items are not worded as advice
+    heading = "2. ما هي التوصيات العملية التي تقترحها على الدول؟ > صناعة التكنولوجيا:"
+    assert passage_fit(items, "", asks, SATURATION, heading) == 1.0
+    assert passage_fit(items, "", asks, SATURATION, "3. ما هي الثغرات المتبقية؟") == 0.0
+    assert passage_fit(items, "", question_intents("How many reports?"), SATURATION, heading) == 0.0

@@ -70,3 +70,15 @@ def test_a_user_added_document_is_cited_as_added_by_whom_and_when_in_every_refer
     marked = answers["en"].with_citations({c.n: replace(c, added_by="editor-1", added_at="2026-12-02T04:00:00Z")
                                             for c in answers["en"].citations[:1]})
     assert "added by editor-1" in answer_markdown(marked)
+
+
+def test_a_heading_longer_than_a_line_is_cited_by_its_opening_words():
+    from indexing.models import Chunk, Place
+
+    question = "2. What practical recommendations would you make to States, the technology industry and online " \
+               "service providers to prevent the sexual exploitation of children?"
+    chunk = Chunk(chunk_id="d#00004", doc_id="d", text="z" * 100, search_text="", start=0, end=100, ordinal=4,
+                  section=f"{question} > In States:", places=(Place(0, f"{question} > In States:", 2),))
+    where = references("en").locate(chunk, 0)
+    assert where.startswith("2. What practical recommendations would you make to States, the…") and len(where) < 110
+    assert where.endswith("› In States:, ¶ 2")

@@ -183,3 +183,23 @@ def test_a_latin_script_question_the_detector_calls_french_is_searched_as_englis
     question = "Rapporteur recommendations on ISPs?"
     assert detect_language(question) != "en"  # the detector's call, which the search must not follow
     assert library.retrieve(question).language == "en"
+
+
+def test_a_question_naming_two_documents_sees_each_ones_best_passages_in_turn():
+    from assistant.retrieval import each_document_first
+    from indexing.models import Chunk
+
+    def chunk(cid):
+        return Chunk(chunk_id=cid, doc_id=cid.split("#")[0], text=cid, search_text="", start=0, end=1, ordinal=0)
+
+    ranked = ["a#1", "a#2", "a#3", "c#1", "b#1", "a#4", "b#2", "b#3"]
+    by_id = {cid: chunk(cid) for cid in ranked}
+    assert each_document_first(ranked, ["a", "b"], by_id, turns=1)[:3] == ["a#1", "b#1", "a#2"]
+    assert each_document_first(ranked, ["a", "b"], by_id, turns=2)[:5] == ["a#1", "b#1", "a#2", "b#2", "a#3"]
+    assert sorted(each_document_first(ranked, ["a", "b"], by_id, turns=2)) == sorted(ranked)  # nothing lost
+
+
+def test_a_comparison_of_two_named_documents_quotes_both_in_the_top_passages(library):
+    passages = top(library, "What do the resolution and the Qatar submission say about training police?", k=5)
+    docs = [p.chunk.doc_id for p in passages[:4]]
+    assert docs.count("ga-resolution-2022") >= 2 and docs.count("qatar-submission-2024") >= 2

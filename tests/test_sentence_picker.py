@@ -52,3 +52,10 @@ def test_a_bare_heading_inside_a_passage_is_never_quoted():
     text = "At the international level\n\nStates should share hashes of abuse material at the international level."
     picked = SentencePicker().pick("What should happen at the international level?", "", [passage(text)], 3, 3)
     assert [s.text for s in picked] == ["States should share hashes of abuse material at the international level."]
+
+
+def test_a_questionnaires_question_restated_in_a_passage_is_never_quoted():
+    text = ("5. What measures can States take to prevent online abuse?\n\n"
+            "States can adopt laws that criminalise the online abuse of children.")
+    picked = SentencePicker().pick("What measures can States take to prevent online abuse?", "", [passage(text)], 3, 3)
+    assert [s.text for s in picked] == ["States can adopt laws that criminalise the online abuse of children."]

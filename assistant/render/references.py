@@ -99,9 +99,19 @@ class ReferenceFormat:
         return f"[{c.n}] {self.full(c)} — «{c.quote}»"
 
 
+SECTION_PART_CHARS = 70  # a questionnaire's question heads its answers; a locator shows its opening words
+
+
+def _shortened(part: str) -> str:
+    part = " ".join(part.split())
+    if len(part) <= SECTION_PART_CHARS:
+        return part
+    return part[: part.rfind(" ", 0, SECTION_PART_CHARS)].rstrip(" ،,:؛;") + "…"
+
+
 def section_path(section: str) -> str:
-    """A stored heading path ("A > B") as a reader sees it ("A › B")."""
-    return SECTION_SEP.join(" ".join(part.split()) for part in section.split(" > ") if part.strip())
+    """A stored heading path ("A > B") as a reader sees it ("A › B"), each heading at most a line long."""
+    return SECTION_SEP.join(_shortened(part) for part in section.split(" > ") if part.strip())
 
 
 FORMATS = {
