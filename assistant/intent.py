@@ -33,6 +33,14 @@ QUESTION = {
         r"|expected to|duty|duties|commit\w*",
         r"المطلوب|مطلوب|يتعين|يلزم|تلزم|التزام\w*|تحث|تهيب|تطالب|يطالب|واجب\w*|يجب",
     ),
+    # "what is X?" asked of a term alone, "define", "meaning of", "ما المقصود بـ", "تعريف"
+    "definition": re.compile(
+        r"\b(?:defin\w*|meaning|mean by|what is meant|stands? for)\b"
+        r"|^\W*what(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,2}(?:\s+exactly)?\W*$"
+        rf"|{_AR}(?:{normalize('تعريف|يعرف|تعرف|المقصود|يقصد|معنى|مفهوم')})"
+        rf"|^\W*(?:ما|ماذا)\s+(?:هو|هي|يعني|تعني)\s+[^\s؟?]+(?:\s+[^\s؟?]+){{0,2}}\W*$",
+        re.IGNORECASE,
+    ),
     "statistic": _pattern(
         r"how many|how much|what (?:number|share|proportion|percentage)|percent\w*|proportion|share of|number of"
         r"|rate of|estimate[sd]?|figures?|statistics?",
@@ -41,6 +49,10 @@ QUESTION = {
 }
 
 PASSAGE = {
+    "definition": _pattern(
+        r"refers? to|defined as|is defined|definition|means|the term|understood as|is the (?:act|process|practice)",
+        r"يشير مصطلح|يشير|يقصد|يعرف|تعريف|مصطلح|ويعني|يعني|المقصود",
+    ),
     "recommendation": _pattern(
         r"should|must|ought to|recommend\w*",
         r"ينبغي|يجب|توصي|نوصي|يوصى|توصيه|توصيات",

@@ -16,8 +16,9 @@ SATURATION = RetrievalSettings().intent_saturation
     ("ما الذي تحث الجمعية العامة الدول عليه؟", {"obligation"}),
     ("How many reports did the hotline receive?", {"statistic"}),
     ("ما عدد البلاغات التي تلقاها الخط الساخن؟", {"statistic"}),
-    ("What is grooming?", set()),
-    ("ما هو الاستدراج عبر الإنترنت؟", set()),
+    ("What is grooming?", {"definition"}),
+    ("ما هو الاستدراج عبر الإنترنت؟", {"definition"}),
+    ("Which body is responsible for the Global Alliance?", set()),
 ])
 def test_question_intents_are_read_from_the_wording_in_both_languages(question, intents):
     assert question_intents(question) == intents
@@ -64,3 +65,20 @@ def test_a_passage_under_a_heading_that_names_recommendations_fits_a_recommendat
     assert passage_fit(items, "", asks, SATURATION, heading) == 1.0
     assert passage_fit(items, "", asks, SATURATION, "3. ما هي الثغرات المتبقية؟") == 0.0
     assert passage_fit(items, "", question_intents("How many reports?"), SATURATION, heading) == 0.0
+
+
+@pytest.mark.parametrize("question", [
+    "what is sextortion?", "What's live streaming exactly?", "How does the report define grooming?",
+    "What does OCSEA stand for?", "ما هو الاستدراج؟", "ما المقصود بالابتزاز الجنسي؟", "تعريف مواد الاعتداء الجنسي",
+])
+def test_a_question_for_a_terms_meaning_asks_for_a_definition(question):
+    assert "definition" in question_intents(question)
+
+
+def test_a_longer_what_question_is_not_a_definition_and_a_defining_sentence_fits_one():
+    assert "definition" not in question_intents("What is the role of the private sector in reporting abuse?")
+    assert "definition" not in question_intents("ما هي التدابير التي اتخذتها الدول لحماية الأطفال؟")
+    asks = question_intents("what is sextortion?")
+    assert passage_fit("The term sextortion refers to blackmail with sexual images.", "", asks, SATURATION) > 0
+    assert passage_fit("يشير مصطلح الابتزاز الجنسي إلى تهديد الطفل بنشر صوره.", "", asks, SATURATION) > 0
+    assert passage_fit("Reports of sextortion rose in 2019.", "", asks, SATURATION) == 0.0
