@@ -188,7 +188,10 @@ class Answerer:
         other = self.glossary.expand(focus, retrieval.language) if focus else ""
         other += " " + self.glossary.expand(focus, other_language(retrieval.language)) if focus else ""
         focus_terms = set(search_terms(f"{focus} {other}")) if other.strip() else set()
-        return evidence_support(self.picker, question, retrieval.expansion, retrieval.passages, self.cfg,
+        expansion = retrieval.expansion
+        if self.cfg.support_synonyms:  # "كم دولة" is answered by a sentence on "البلدان": the glossary's own-language forms
+            expansion += " " + self.glossary.expand(question, other_language(retrieval.language))
+        return evidence_support(self.picker, question, expansion, retrieval.passages, self.cfg,
                                 focus_terms=focus_terms)
 
     def foreign(self, question: str, retrieval: Retrieval) -> bool:

@@ -142,6 +142,8 @@ class AnswerSettings(BaseModel):
     endnote_share: float = 0.12
     # The evidence for the abstain rule is the best sentence of this many top passages.
     support_depth: int = 5
+    # The question's terms for support include the glossary's forms of them in the question's own language.
+    support_synonyms: bool = True
     # Support does not penalise a sentence longer than `support_length_cap` words (a resolution paragraph is
     # one long sentence, and its length says nothing about whether it answers), nor reward one shorter than
     # `support_length_floor` (a five-word lead-in that shares one question word is not evidence).
@@ -150,7 +152,7 @@ class AnswerSettings(BaseModel):
     # For a quantity question, a number within this many tokens of the thing counted.
     focus_window: int = 6
     # Chosen over dev, dev2 and bench/gold/own.jsonl by leave-one-set-out (bench/compare.py); see README.
-    abstain_threshold: float = 1.0
+    abstain_threshold: float = 1.1
     # A question in one of these languages abstains when this share of its words is absent from the library.
     unknown_terms_share: float = 0.4
     unknown_terms_languages: list[str] = ["ar"]

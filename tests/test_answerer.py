@@ -52,3 +52,23 @@ def test_a_cited_resolution_paragraph_carries_its_verb_and_force_in_the_askers_l
         "الفقرة 19 من المنطوق: تطلب (requests) — توجيه: تقرر الهيئة أو تكلّف"}
     other = library.ask("What does the Special Rapporteur report say about live streaming of child sexual abuse?")
     assert not any(c.force_note for c in other.citations if not c.label.startswith(("OP", "PP")))
+
+
+def test_the_glossarys_own_language_forms_of_a_questions_words_count_as_its_support(library):
+    from dataclasses import replace
+
+    from assistant.models import Passage
+    from indexing.models import Chunk
+
+    question = "كم دولة وقعت على الاتفاقية الجديدة؟"
+    text = "وقعت 45 من البلدان على الاتفاقية الجديدة في ذلك العام بعد مفاوضات طويلة بين الحكومات."
+    retrieval = replace(library.retrieve(question), passages=[Passage(Chunk("d#1", "d", text, text, 0, len(text), 0), 1.0)])
+    answerer = library.answerer
+    with_forms = answerer.support(question, retrieval)
+    kept = answerer.cfg
+    answerer.cfg = kept.model_copy(update={"support_synonyms": False})
+    try:
+        without = answerer.support(question, retrieval)
+    finally:
+        answerer.cfg = kept
+    assert with_forms > without > 0.0  # "البلدان" is the glossary's other Arabic form of "دولة"
