@@ -83,6 +83,11 @@ class Library:
     def is_bundled(self, record: DocRecord) -> bool:
         return record.file_name in load_catalogue(self.settings.catalogue_path) or record.file_name not in self.added()
 
+    def _confirmed(self, record: DocRecord, confirm: bool, change: str) -> None:
+        """A bundled document changes only when the editor confirms it: refuse, changing nothing, otherwise."""
+        if self.is_bundled(record) and not confirm:
+            raise Refused(f"{record.doc_id} is a bundled document: confirm to {change}; nothing was changed")
+
     def index(self, progress=None, show_progress: bool = True) -> IndexReport:
         return index_library(self.settings, self.store, progress=progress, show_progress=show_progress)
 
@@ -158,9 +163,7 @@ class Library:
         editor = self.editors.require(token)
         with self._lock:
             record = self._record(doc_id)
-            if self.is_bundled(record) and not confirm:
-                raise Refused(f"{doc_id} is a bundled document: confirm to replace it (its current version is kept "
-                              "and can be restored); nothing was changed")
+            self._confirmed(record, confirm, "replace it (its current version is kept and can be restored)")
             shown = Path(path).name
             try:
                 load_document(Path(path), None, max_file_mb=self.settings.max_file_mb, max_pages=self.settings.max_pages)
@@ -186,9 +189,7 @@ class Library:
         editor = self.editors.require(token)
         with self._lock:
             record = self._record(doc_id)
-            if self.is_bundled(record) and not confirm:
-                raise Refused(f"{doc_id} is a bundled document: confirm to remove it (it goes to the trash and can "
-                              "be restored); nothing was changed")
+            self._confirmed(record, confirm, "remove it (it goes to the trash and can be restored)")
             kept = self._keep(record, editor, self.folder / "trash")
             self.store.delete_document(doc_id)
             self.index(show_progress=False)  # the stamp and any other change on disk, as a run would see them

@@ -16,7 +16,7 @@ import numpy as np
 
 from indexing.bibliography import is_bibliographic
 from indexing.config import AnswerSettings
-from indexing.headings import looks_like_heading
+from indexing.headings import ends_as_question, looks_like_heading
 from indexing.language import search_terms, sentence_terms
 from indexing.sentences import quote_spans
 
@@ -24,7 +24,6 @@ from .intent import asks_for_number
 from .models import Passage
 
 _NUMBER = re.compile(r"\d")
-_QUESTION = re.compile(r"[?؟]\s*$")
 
 
 class _Candidate(NamedTuple):
@@ -126,7 +125,7 @@ class SentencePicker:
                     continue
                 if p.chunk.is_heading and not (words - title) & terms:
                     continue  # a title or heading that only repeats the document's name says nothing
-                if looks_like_heading(sentence) or _QUESTION.search(sentence):
+                if looks_like_heading(sentence) or ends_as_question(sentence):
                     continue  # a bare heading ("In States:") names, a questionnaire's question asks: neither says
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
                 cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence))))

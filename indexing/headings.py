@@ -67,6 +67,11 @@ _ASKS = re.compile(  # how a questionnaire's item opens: a question word, or a r
     r"please|describe|provide)\b", re.IGNORECASE)
 
 
+def ends_as_question(text: str) -> bool:
+    """Whether the text ends with a question mark (either script): it asks, it does not say."""
+    return bool(_QUESTION_END.search(text))
+
+
 def numbered_question(line: str) -> bool:
     """A numbered question standing alone ("5. What measures can States take?").
 
@@ -77,7 +82,7 @@ def numbered_question(line: str) -> bool:
     number = _QUESTION_NUMBER.match(body)
     if "\n" in line.strip() or len(body) > QUESTION_MAX_CHARS or not number:
         return False
-    return bool(_QUESTION_END.search(body) or _ASKS.match(body[number.end():]))
+    return ends_as_question(body) or bool(_ASKS.match(body[number.end():]))
 
 
 def heading_text(line: str) -> str:
