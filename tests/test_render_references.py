@@ -82,3 +82,10 @@ def test_a_heading_longer_than_a_line_is_cited_by_its_opening_words():
     where = references("en").locate(chunk, 0)
     assert where.startswith("2. What practical recommendations would you make to States, the…") and len(where) < 110
     assert where.endswith("› In States:, ¶ 2")
+
+
+def test_a_long_heading_without_spaces_is_cut_at_the_line_length_not_to_one_character():
+    from assistant.render.references import SECTION_PART_CHARS, section_path
+
+    shown = section_path("x" * 200)
+    assert shown == "x" * SECTION_PART_CHARS + "…"

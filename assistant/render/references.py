@@ -106,7 +106,8 @@ def _shortened(part: str) -> str:
     part = " ".join(part.split())
     if len(part) <= SECTION_PART_CHARS:
         return part
-    return part[: part.rfind(" ", 0, SECTION_PART_CHARS)].rstrip(" ،,:؛;") + "…"
+    cut = part.rfind(" ", 0, SECTION_PART_CHARS)
+    return part[: cut if cut > 0 else SECTION_PART_CHARS].rstrip(" ،,:؛;") + "…"
 
 
 def section_path(section: str) -> str:
