@@ -27,9 +27,10 @@ from assistant.editors import NotAllowed
 from assistant.library import Refused
 from assistant.models import Answer, Filters
 from assistant.render.docx import answers_docx
-from assistant.render.html import CSS, answer_html, paragraph_html, question_html, sources_html
+from assistant.render.html import CSS, answer_html, question_html, sources_html
 from assistant.render.html import streaming_html, translation_html
 from assistant.render.json import api_answer
+from assistant.render.lookup import LookupList, lookup_html, lookup_list
 from assistant.render.markdown import answer_markdown, conversation_markdown
 from assistant.render.paragraph_table import COLUMNS, HEADERS, cells, table_csv, table_docx, table_markdown
 from assistant.render.figures import COLUMNS as FIGURE_COLUMNS, HEADERS as FIGURE_HEADERS
@@ -150,14 +151,18 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         """One stateless question, as JSON: the answer, its verbatim citations, whether it abstained."""
         return api_answer(assistant.ask(question, filters=_filters(doc_ids, (), ())))
 
+    def lookup(doc_id: str | None) -> LookupList:
+        return lookup_list(assistant.labels(doc_id) if doc_id else [])
+
     def labels_for(doc_id: str | None):
-        labels = assistant.labels(doc_id) if doc_id else []
-        return gr.update(choices=labels, value=labels[0] if labels else None)
+        """The document's paragraphs, then its footnotes; the first one chosen."""
+        found = lookup(doc_id)
+        return gr.update(choices=found.choices(), value=found.first)
 
     def paragraph(doc_id: str | None, label: str | None) -> str:
         if not doc_id or not label:
             return '<p class="pa-meta">Choose a document and a paragraph.</p>'
-        return paragraph_html(assistant.paragraph(doc_id, label))
+        return lookup_html(assistant.paragraph(doc_id, label), assistant.footnotes(doc_id))
 
     def ask_about(doc_id: str | None, label: str | None):
         if not doc_id or not label:
@@ -382,8 +387,10 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                         f_kinds = gr.Dropdown(kind_choices(), multiselect=True, label="Kind")
                         f_years = gr.Dropdown(year_choices(), multiselect=True, label="Year")
                     with gr.Accordion("Paragraph look-up · البحث عن فقرة", open=False):
-                        p_doc = gr.Dropdown(doc_choices(), label="Document", allow_custom_value=True)
-                        p_label = gr.Dropdown([], label="Paragraph")
+                        p_first = next(iter(doc_choices()), (None, None))[1]  # the list opens filled for it
+                        p_doc = gr.Dropdown(doc_choices(), value=p_first, label="Document", allow_custom_value=True)
+                        p_label = gr.Dropdown(lookup(p_first).choices(), value=lookup(p_first).first,
+                                              label="Paragraph", elem_id="paragraph-label")
                         with gr.Row():
                             p_read = gr.Button("Read", size="sm")
                             p_ask = gr.Button("Ask about it", size="sm")
@@ -473,10 +480,12 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         clear_btn.click(clear, outputs=[chatbot, conv, sources], api_name=False)
         p_doc.change(labels_for, p_doc, p_label, api_name="labels")
         p_read.click(paragraph, [p_doc, p_label], p_text, api_name="paragraph")
+        p_label.change(paragraph, [p_doc, p_label], p_text, api_name=False)  # choosing one reads it
         p_ask.click(ask_about, [p_doc, p_label], [question, f_docs], api_name=False)
         e_btn.click(export, [e_scope, e_fmt, conv], e_file, api_name="export")
         updates = [f_docs, f_kinds, f_years, p_doc, r_doc, v_doc, table]
-        demo.load(opened, outputs=updates, api_name="library")  # each page opened sees the library as it is now
+        demo.load(opened, outputs=updates, api_name="library").then(  # each page opened sees the library as it is now
+            labels_for, p_doc, p_label, api_name=False)
         sign_btn.click(sign_in, token, status, api_name="sign_in")
         add_btn.click(upload, [files, token], [status, *updates], api_name="upload")
         rep_btn.click(replace, [r_doc, r_file, r_confirm, token], [status, *updates], api_name="replace")

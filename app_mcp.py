@@ -16,6 +16,7 @@ import gradio as gr
 from assistant.core import Assistant
 from assistant.models import Filters
 from assistant.render.json import api_answer
+from assistant.render.lookup import lookup_list, plain_text, reading
 
 TOOL_API_NAMES = ("ask_documents", "lookup_paragraph", "search_glossary", "list_documents")
 
@@ -49,16 +50,23 @@ def tool_functions(assistant: Assistant) -> list:
             paragraph: the paragraph label, e.g. "OP 4", "PP 12", "para. 77".
 
         Returns:
-            JSON: doc_id, title, symbol, paragraph and its passages (text, page, start, end); when the label is unknown, an error and the labels the document has.
+            JSON: doc_id, title, symbol, paragraph and its passages (text verbatim with its start and end offsets; reading: the text as read, without Markdown emphasis or the footnotes a page break left inside it, which follow as footnotes; page); when the label is unknown, an error, the labels of the document's paragraphs and, apart, of its footnotes ("fn. 1").
         """
         record = assistant.store.documents().get(document)
         chunks = assistant.paragraph(document, paragraph)
+        found = lookup_list(assistant.labels(document) if record else [])
+        notes = assistant.footnotes(document)
+
+        def passage(c) -> dict:
+            read = reading(c, notes)
+            return {"text": c.text, "reading": plain_text(read.text), "page": c.page, "start": c.start, "end": c.end,
+                    "footnotes": [{"label": n.label, "reading": plain_text(n.text)} for n in read.footnotes]}
+
         result = {"doc_id": document, "title": record.title if record else "", "symbol": record.symbol if record else "",
-                  "paragraph": paragraph,
-                  "passages": [{"text": c.text, "page": c.page, "start": c.start, "end": c.end} for c in chunks]}
+                  "paragraph": paragraph, "passages": [passage(c) for c in chunks]}
         if not chunks:
             result["error"] = f"no paragraph {paragraph!r} in {document!r}" if record else f"no document {document!r}"
-            result["labels"] = assistant.labels(document) if record else []
+            result["labels"], result["footnotes"] = list(found.paragraphs), list(found.footnotes)
         return _json(result)
 
     def search_glossary(term: str) -> str:

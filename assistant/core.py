@@ -154,6 +154,10 @@ class Assistant:
     def labels(self, doc_id: str) -> list[str]:
         return self.retriever.labels(doc_id) or self.retriever.places(doc_id)  # unnumbered: section and ¶
 
+    def footnotes(self, doc_id: str) -> list[Chunk]:
+        """The document's footnotes ("fn. 1"), which a paragraph run on past a page break may hold inside it."""
+        return [c for c in self.retriever.by_doc.get(doc_id, []) if c.label.startswith("fn. ")]
+
     def paragraphs(self, doc_id: str):
         """The resolution at a glance: its OP/PP paragraphs with verb, force, addressees and topic; [] for a
         document without them (see `paragraph_table`)."""

@@ -65,6 +65,24 @@ def test_paragraph_lookup_lists_labels_and_reads_a_paragraph_whole(client):
     assert "OP 1" in html and 'dir="rtl"' in html and "تشجع" in html
 
 
+def test_paragraph_lookup_opens_on_the_shown_documents_paragraphs_footnotes_last(client):
+    props = {c["props"].get("elem_id"): c["props"] for c in client.config["components"] if "props" in c}
+    shown = props["paragraph-label"]
+    values = [v for _, v in shown["choices"]]
+    assert values and shown["value"] == values[0]  # the page opens with the list filled, not empty
+    labels = client.predict("ga-resolution-2022", api_name="/labels")
+    values = [c[1] if isinstance(c, (list, tuple)) else c for c in labels["choices"]]
+    notes = [i for i, v in enumerate(values) if v.startswith("fn. ")]
+    assert notes and min(notes) > max(i for i, v in enumerate(values) if not v.startswith("fn. "))
+    assert ["Footnote · حاشية 1", "fn. 1"] in [list(c) for c in labels["choices"]]
+
+
+def test_a_preamble_paragraph_reads_as_text_with_its_footnotes_apart(client):
+    html = client.predict("ga-resolution-2022", "PP 3", api_name="/paragraph")
+    assert "*" not in html and "<em>Treaty Series</em>" in html
+    assert html.index("الجماعات الإجرامية المنظمة") < html.index("Footnotes · الحواشي")
+
+
 def test_upload_indexes_a_new_pdf_and_removal_takes_it_out_of_answers(client, tmp_path):
     pdf = make_pdf(tmp_path / "lindenfeld protocol (draft).pdf", [[FACT], ["Annex: contact points."]],
                    title="Lindenfeld Protocol on hotlines")

@@ -70,3 +70,9 @@ def test_an_assistant_sees_a_document_another_process_added_once_it_checks_the_m
     assert reader.refresh_if_changed()
     assert any("Ostrava" in p.chunk.text for p in reader.retrieve(question).passages)
     assert not reader.refresh_if_changed()
+
+
+def test_a_documents_footnotes_are_its_fn_passages_in_order(library):
+    notes = library.footnotes("ga-resolution-2022")
+    assert [n.label for n in notes[:3]] == ["fn. 1", "fn. 2", "fn. 3"]
+    assert library.footnotes("sr-report-a-hrc-28-56") == [] and library.footnotes("no-such-doc") == []

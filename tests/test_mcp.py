@@ -76,6 +76,18 @@ def test_list_documents_then_look_up_a_paragraph_by_its_label(mcp_call, library)
     assert not missing["passages"] and "OP 999" in missing["error"] and "OP 1" in missing["labels"]
 
 
+def test_a_looked_up_paragraph_reads_without_markup_and_its_footnotes_come_apart(mcp_call):
+    _, [pp3, missing] = mcp_call(("lookup_paragraph", {"document": "ga-resolution-2022", "paragraph": "PP 3"}),
+                                 ("lookup_paragraph", {"document": "ga-resolution-2022", "paragraph": "PP 999"}))
+    [passage] = pp3["passages"]
+    assert "*Treaty Series*" in passage["text"]  # verbatim, as the offsets say
+    assert "*" not in passage["reading"] and "United Nations" not in passage["reading"]
+    assert [n["label"] for n in passage["footnotes"]] == ["fn. 1", "fn. 2"]
+    assert "Treaty Series" in passage["footnotes"][0]["reading"] and "*" not in passage["footnotes"][0]["reading"]
+    assert "PP 1" in missing["labels"] and not any(x.startswith("fn.") for x in missing["labels"])
+    assert missing["footnotes"][0] == "fn. 1"
+
+
 def test_search_glossary_gives_both_languages_forms(mcp_call):
     _, [english, arabic] = mcp_call(("search_glossary", {"term": "grooming"}),
                                     ("search_glossary", {"term": "الابتزاز"}))
