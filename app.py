@@ -26,6 +26,7 @@ from assistant.core import Assistant
 from assistant.editors import NotAllowed
 from assistant.library import Refused
 from assistant.models import Answer, Filters
+from assistant.page_view import caption, cited_page
 from assistant.render.docx import answers_docx
 from assistant.render.html import CSS, answer_html, question_html, sources_html
 from assistant.render.html import streaming_html, translation_html
@@ -143,6 +144,15 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
             return '<p class="pa-meta">Ask a question, then choose one of its citations.</p>'
         target = last.language if script_language(c.quote) != last.language else other_language(last.language)
         return translation_html(assistant.translate(c.chunk_id, target))
+
+    def page_of(n: str | None, conv: Conversation):
+        """The cited page of one of the last answer's citations, its quote highlighted (PDF sources)."""
+        last = conv.answers[-1] if conv and conv.answers else None
+        c = next((c for c in (last.citations if last else ()) if str(c.n) == str(n)), None)
+        if c is None:
+            return None, "Ask a question, then choose one of its citations."
+        view = cited_page(c, settings)
+        return (str(view.image) if view.image else None), caption(view, c)
 
     def clear():
         return [], Conversation(), sources_html(None, assistant.chunk, assistant.neighbours)
@@ -382,6 +392,13 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 with gr.Column(scale=2):
                     with gr.Accordion("Sources · المصادر", open=True):
                         sources = gr.HTML(sources_html(None, assistant.chunk, assistant.neighbours), elem_id="sources")
+                    with gr.Accordion("Cited page · الصفحة المقتبسة", open=False, elem_id="cited-page-panel"):
+                        c_pick = gr.Dropdown([], label="Citation · الاقتباس", allow_custom_value=True,
+                                             elem_id="cited-page-pick")  # choices change per answer
+                        c_note = gr.Markdown("Ask a question, then choose one of its citations.",
+                                             elem_id="cited-page-note")
+                        c_img = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="cited-page",
+                                         buttons=["fullscreen", "download"])
                     with gr.Accordion("Filters · تصفية", open=False):
                         f_docs = gr.Dropdown(doc_choices(), multiselect=True, label="Documents", allow_custom_value=True)
                         f_kinds = gr.Dropdown(kind_choices(), multiselect=True, label="Kind")
@@ -474,8 +491,11 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
             g_table = gr.Dataframe(glossary(""), headers=["English", "العربية", "Note"], interactive=False, wrap=True)
 
         chat_io = dict(inputs=[question, chatbot, conv, f_docs, f_kinds, f_years], outputs=[chatbot, conv, sources, question])
-        question.submit(chat, **chat_io, api_name="chat").then(translate_choices, conv, t_pick, api_name=False)
-        send.click(chat, **chat_io, api_name=False).then(translate_choices, conv, t_pick, api_name=False)
+        question.submit(chat, **chat_io, api_name="chat").then(translate_choices, conv, t_pick, api_name=False).then(
+            translate_choices, conv, c_pick, api_name=False)  # the same list of citations, for the cited page
+        send.click(chat, **chat_io, api_name=False).then(translate_choices, conv, t_pick, api_name=False).then(
+            translate_choices, conv, c_pick, api_name=False)
+        c_pick.change(page_of, [c_pick, conv], [c_img, c_note], api_name="cited_page")
         t_btn.click(translate, [t_pick, conv], t_out, api_name="translate")
         clear_btn.click(clear, outputs=[chatbot, conv, sources], api_name=False)
         p_doc.change(labels_for, p_doc, p_label, api_name="labels")

@@ -209,6 +209,16 @@ class AppSettings(BaseModel):
     mcp_server: bool = True  # serve the app's tools over MCP at /gradio_api/mcp/ (app_mcp.py)
 
 
+class PageViewSettings(BaseModel):
+    """The cited page as an image (assistant/page_view.py)."""
+
+    scale: float = 1.5  # pixels per PDF point: an A4 page is 893 px wide, legible on a phone when zoomed
+    highlight: tuple[int, int, int] = (255, 221, 87)  # multiplied onto the page: white becomes this, black stays
+    pad_px: int = 2  # around each line's box, so the mark covers accents and descenders
+    min_prefix_chars: int = 12  # a quote running on to the next page: the least of it that must end this page
+    line_match_min: float = 0.6  # not found letter for letter: a line is marked when this share of its words is the quote's
+
+
 class LibrarySettings(BaseModel):
     # Who may add, replace, remove and restore documents: editor name -> secret token. Never in the repo: set
     # PA_LIBRARY__EDITORS="alice:<token>,bob:<token>" in the environment, or a [library.editors] table in a
@@ -244,6 +254,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     app: AppSettings = Field(default_factory=AppSettings)
     library: LibrarySettings = Field(default_factory=LibrarySettings)
+    page_view: PageViewSettings = Field(default_factory=PageViewSettings)
 
     @classmethod
     def settings_customise_sources(

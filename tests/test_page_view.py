@@ -1,0 +1,163 @@
+"""The cited page: a PDF page as an image with its quote's lines highlighted, on PDFs the tests make."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from conftest import AR_LINE, AR_LINE_2, FONT, make_pdf
+from fpdf import FPDF
+from PIL import Image
+
+from assistant.models import Citation
+from assistant.page_view import NO_PAGES, caption, cited_page, reduced, render_cited_page
+from indexing.config import PageViewSettings, Settings
+
+LINES = ["The Orvieto Compact requires each signatory to publish", "its hotline response times every quarter."]
+QUOTE = "The Orvieto Compact requires each signatory to publish its hotline response times every quarter."
+PAGE_2 = ["Chapter two opens here.", *LINES, "Other matters follow on this page."]
+CFG = PageViewSettings()
+
+
+def is_mark(pixel) -> bool:
+    """The highlight over white paper (the configured colour), not white, not black text."""
+    return all(abs(a - b) <= 8 for a, b in zip(pixel[:3], CFG.highlight))
+
+
+def mark_share(image: Image.Image, box) -> float:
+    region = image.crop(box).convert("RGB")
+    pixels = [region.getpixel((x, y)) for y in range(region.height) for x in range(region.width)]
+    return sum(map(is_mark, pixels)) / len(pixels)
+
+
+def text_box(pdf: Path, page: int, text: str, scale: float) -> tuple[int, int, int, int]:
+    """Where pdfium's own search finds `text` on the page, in image pixels (independent of page_view)."""
+    doc = pdfium.PdfDocument(str(pdf))
+    p = doc[page - 1]
+    tp = p.get_textpage()
+    index, count = tp.search(text, match_case=True).get_next()
+    boxes = [tp.get_charbox(i) for i in range(index, index + count)]
+    height = p.get_size()[1]
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    bottom, top = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    doc.close()
+    return int(left * scale), int((height - top) * scale), int(right * scale), int((height - bottom) * scale)
+
+
+@pytest.fixture
+def report(tmp_path):
+    return make_pdf(tmp_path / "compact.pdf", [["Chapter one: scope."], PAGE_2, ["Annex."]])
+
+
+def test_the_quote_on_page_two_is_highlighted_line_by_line_and_nothing_else(report, tmp_path):
+    view = render_cited_page(report, 2, QUOTE, CFG, tmp_path / "pages")
+    assert view.page == 2 and view.exact and view.note == "" and len(view.boxes) == 2
+    image = Image.open(view.image)
+    assert image.size == (view.width, view.height)
+    for line in LINES:
+        assert mark_share(image, text_box(report, 2, line, CFG.scale)) > 0.5
+    for other in ("Chapter two opens here.", "Other matters follow on this page."):
+        assert mark_share(image, text_box(report, 2, other, CFG.scale)) == 0
+    # The image is page 2 as pdfium draws it, apart from the marks.
+    plain = pdfium.PdfDocument(str(report))[1].render(scale=CFG.scale).to_pil().convert("RGB")
+    spot = text_box(report, 2, "Other matters follow on this page.", CFG.scale)
+    assert image.convert("RGB").crop(spot).tobytes() == plain.crop(spot).tobytes()
+
+
+def test_the_quotes_own_full_stop_is_marked_with_it(report, tmp_path):
+    view = render_cited_page(report, 2, QUOTE, CFG, tmp_path / "pages")
+    last = max(view.boxes, key=lambda b: b.top)
+    assert last.right >= text_box(report, 2, "quarter.", CFG.scale)[2]
+
+
+def test_a_quote_as_the_cleaner_gives_it_is_found_in_the_pages_own_text(tmp_path):
+    """Joined lines, other spacing, superscript footnote digits, Arabic marks: compared without them."""
+    pdf = make_pdf(tmp_path / "n.pdf", [["Member States shall protect children 1 from harm."]])
+    view = render_cited_page(pdf, 1, "Member  States shall\nprotect children¹ from harm", CFG, tmp_path / "p")
+    assert view.exact and len(view.boxes) == 1
+    assert reduced("الأطفالُ ـ") == reduced("الأطفال") and reduced("ﺍﻟﻄﻔﻞ") == "الطفل" and reduced("¹") == "1"
+
+
+def glyph_pdf(path: Path, lines: list[str]) -> Path:
+    """One page, each character drawn on its own, left to right in the order given (as older producers do)."""
+    pdf = FPDF()
+    pdf.add_font("dv", fname=str(FONT))
+    pdf.set_font("dv", size=12)
+    pdf.add_page()
+    for y, line in zip((20.0, 30.0, 40.0), lines):
+        x = 15.0
+        for ch in line:
+            pdf.text(x, y, ch)
+            x += pdf.get_string_width(ch)
+    pdf.output(str(path))
+    return path
+
+
+def page_text(pdf: Path) -> str:
+    return pdfium.PdfDocument(str(pdf))[0].get_textpage().get_text_range()
+
+
+def test_arabic_painted_glyph_by_glyph_in_visual_order_is_marked_on_its_line(tmp_path):
+    pdf = glyph_pdf(tmp_path / "visual.pdf", [AR_LINE[::-1], AR_LINE_2[::-1]])  # right to left, as painted
+    assert AR_LINE_2 in page_text(pdf)
+    view = render_cited_page(pdf, 1, AR_LINE_2, CFG, tmp_path / "p")
+    assert view.exact and len(view.boxes) == 1
+    image = Image.open(view.image)
+    assert mark_share(image, text_box(pdf, 1, AR_LINE_2, CFG.scale)) > 0.3
+    assert mark_share(image, text_box(pdf, 1, AR_LINE, CFG.scale)) == 0
+
+
+def test_an_arabic_text_layer_read_backwards_is_matched_line_by_line_reversed(tmp_path):
+    """fpdf2 writes an Arabic cell's glyphs in visual order: pdfium reads each of its lines backwards."""
+    pdf = make_pdf(tmp_path / "ar.pdf", [[AR_LINE, AR_LINE_2]], font=True)
+    read = page_text(pdf)
+    assert AR_LINE_2 not in read and AR_LINE_2[::-1] in read  # the text layer really is backwards
+    view = render_cited_page(pdf, 1, AR_LINE_2, CFG, tmp_path / "p")
+    assert view.exact and len(view.boxes) == 1
+    image = Image.open(view.image)
+    assert mark_share(image, text_box(pdf, 1, AR_LINE_2[::-1], CFG.scale)) > 0.3
+    assert mark_share(image, text_box(pdf, 1, AR_LINE[::-1], CFG.scale)) == 0
+
+
+def test_a_quote_not_found_letter_for_letter_marks_the_best_matching_line_and_says_so(report, tmp_path):
+    view = render_cited_page(report, 2, "The Orvieto Compact requires every signatory to publish", CFG, tmp_path / "p")
+    assert not view.exact and "best match" in view.note and len(view.boxes) == 1
+    assert mark_share(Image.open(view.image), text_box(report, 2, LINES[0], CFG.scale)) > 0.5
+
+
+def test_a_quote_that_runs_on_to_the_next_page_is_marked_to_the_foot_of_its_page(tmp_path):
+    pdf = make_pdf(tmp_path / "run.pdf", [["Intro.", "States agree that every hotline shall"], ["answer within a day."]])
+    view = render_cited_page(pdf, 1, "States agree that every hotline shall answer within a day.", CFG, tmp_path / "p")
+    assert view.exact and view.note == "The quote continues on page 2." and len(view.boxes) == 1
+
+
+def test_a_quote_absent_from_the_page_shows_the_page_unmarked(report, tmp_path):
+    view = render_cited_page(report, 1, "Nothing like this sentence is printed anywhere", CFG, tmp_path / "p")
+    assert view.image and not view.boxes and not view.exact and "could not be found" in view.note
+
+
+def test_the_same_quote_drawn_again_reuses_its_image(report, tmp_path):
+    first = render_cited_page(report, 2, QUOTE, CFG, tmp_path / "p")
+    stamp = first.image.stat().st_mtime_ns
+    again = render_cited_page(report, 2, QUOTE, CFG, tmp_path / "p")
+    assert again == first and again.image.stat().st_mtime_ns == stamp
+    other = render_cited_page(report, 2, QUOTE, CFG.model_copy(update={"scale": 1.0}), tmp_path / "p")
+    assert other.image != first.image and other.width < first.width
+
+
+def citation(file_name: str, page: int | None, quote: str = QUOTE) -> Citation:
+    return Citation(n=2, doc_id="d", file_name=file_name, title="The Orvieto Compact", symbol="", label="",
+                    page=page, quote=quote, start=0, end=len(quote), chunk_id="c")
+
+
+def test_a_citation_of_a_pdf_opens_on_its_page_and_a_text_source_says_it_has_none(report, tmp_path):
+    settings = Settings(corpus_dir=report.parent, data_dir=tmp_path / "data")
+    view = cited_page(citation("compact.pdf", 2), settings)
+    assert view.page == 2 and view.exact and view.image.parent == settings.data_dir / "exports" / "pages"
+    assert caption(view, citation("compact.pdf", 2)) == "**[2] The Orvieto Compact**, p. 2 · ص 2"
+    text = cited_page(citation("qatar-submission-2024.txt", 3), settings)
+    assert text.image is None and text.note == NO_PAGES[".txt"] and "text file; no page image" in text.note
+    assert "no page image" in caption(text, citation("qatar-submission-2024.txt", 3))
+    assert "no longer in the library" in cited_page(citation("gone.pdf", 1), settings).note
+    assert "has no page 9" in cited_page(citation("compact.pdf", 9), settings).note
+    assert cited_page(citation("compact.pdf", None), settings).image is None
