@@ -16,7 +16,7 @@ from indexing.config import Settings
 from indexing.language import Language, answer_language, other_language, script_language, search_terms
 
 from .composing import abstain_text, build_citations, by_document, intro, not_mentioned_intro
-from .intent import quantity_focus
+from .intent import counted_units, quantity_focus
 from .sentence_picker import SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
@@ -188,6 +188,9 @@ class Answerer:
         other = self.glossary.expand(focus, retrieval.language) if focus else ""
         other += " " + self.glossary.expand(focus, other_language(retrieval.language)) if focus else ""
         focus_terms = set(search_terms(f"{focus} {other}")) if other.strip() else set()
+        units = counted_units(question)
+        if units:  # "what sentence / fine": the number must be one of years, months or money
+            focus_terms = set(search_terms(units))
         expansion = retrieval.expansion
         if self.cfg.support_synonyms:  # "كم دولة" is answered by a sentence on "البلدان": the glossary's own-language forms
             expansion += " " + self.glossary.expand(question, other_language(retrieval.language))

@@ -77,7 +77,7 @@ def question_intents(question: str) -> frozenset[str]:
 # The answer itself is a quantity ("how many", "how long", "what penalty"), read on the wording as typed.
 _QUANTITY = re.compile(
     r"\b(how many|how much|what number|what percentage|what share|what proportion|how long|how old|what amount|"
-    r"what (?:prison |jail )?(?:sentence|penalty|term)|what fine)\b|(?:^|\s)(كم|ما عدد|ما نسبة|ما مقدار|ما مدة|ما قيمة|ما العقوبة|ما حجم)",
+    r"what (?:prison |jail )?(?:sentence|penalty|term)|what fine)\b|(?:^|\s)(كم|ما عدد|ما نسبة|ما مقدار|ما مدة|ما قيمة|ما العقوبة|ما الحكم|ما حجم)",
     re.IGNORECASE,
 )
 # The thing a quantity question counts: "how many <children>", "what <prison> sentence", "كم عدد <الأطفال>".
@@ -99,6 +99,25 @@ def asks_for_number(question: str, *, exactly: bool) -> bool:
     if exactly:
         return bool(_QUANTITY.search(question))
     return "statistic" in question_intents(question)
+
+
+# A question about a penalty ("what sentence", "ما العقوبة", "الغرامة") is answered by a number of years, months or
+# money, not by any number in a passage on the case or the law.
+_PENALTY = re.compile(
+    r"\b(?:sentence[sd]?|penalt(?:y|ies)|punish\w*|fines?|imprison\w*|jail)\b"
+    rf"|{_AR}(?:{normalize('عقوب|حكم|الحكم|غرام|سجن|حبس')})",
+    re.IGNORECASE,
+)
+PENALTY_UNITS = ("years year months month weeks days life imprisonment prison fine riyals dollars euros "
+                 "سنة سنوات سنين عام عاما أعوام شهر أشهر شهور أسبوع أيام يوما الحياة المؤبد السجن بالسجن الحبس بالحبس "
+                 "غرامة ريال ريالات دولار دولارات يورو")
+
+
+def counted_units(question: str) -> str:
+    """For a quantity question about a penalty, the words the number must stand next to (both languages)."""
+    if not asks_for_number(question, exactly=True) or not _PENALTY.search(normalize(question)):
+        return ""
+    return PENALTY_UNITS
 
 
 def quantity_focus(question: str) -> str:

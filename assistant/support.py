@@ -26,10 +26,13 @@ _MONTHS = (r"(?:كانون\s+الثاني|شباط|آذار|اذار|نيسان|
            r"أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|January|February|March|April|May|June|July|August|"
            r"September|October|November|December)")
 # Numbers that date or name something rather than count it: a document symbol or resolution number ("74/174",
-# "A/HRC/28/56"), a day and month ("18 كانون الأول/ديسمبر", "21 April"), a year, a paragraph's own number ("2- ").
+# "A/HRC/28/56"), a day and month ("18 كانون الأول/ديسمبر", "21 April"), a year with its word ("في عام 2019"), a
+# paragraph's own number ("2- "),
+# the number of a law or item ("القانون رقم (14)", "Law No. 14").
 _NOT_A_COUNT = re.compile(
     rf"^\s*\(?\d{{1,3}}\s*[-–.)]\s|[A-Za-z]*/?(?:[A-Za-z]+/)*\d+(?:/[A-Za-z\d.]+)+|\b\d{{1,2}}(?:\s*(?:إلى|الى|و|-|–|to|and)\s*\d{{1,2}})?\s+{_MONTHS}"
-    r"|(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)", re.IGNORECASE)
+    r"|(?:(?:\b(?:in|the\s+year|year)|(?<!\w)(?:[فو]?(?:في\s+)?(?:ال)?(?:عام|سنة|لعام|لسنة)))\s+)?(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)"
+    r"|(?:رقم|No\.?|Law|number)\s*\(?\d+\)?", re.IGNORECASE)
 
 
 def _counts_focus(sentence: str, known: set[str], focus_terms: set[str], window: int) -> bool:

@@ -150,7 +150,7 @@ class AnswerSettings(BaseModel):
     support_length_cap: int = 20
     support_length_floor: int = 8
     # For a quantity question, a number within this many tokens of the thing counted.
-    focus_window: int = 6
+    focus_window: int = 4
     # Chosen over dev, dev2 and bench/gold/own.jsonl by leave-one-set-out (bench/compare.py); see README.
     abstain_threshold: float = 1.1
     # A question in one of these languages abstains when this share of its words is absent from the library.

@@ -57,6 +57,17 @@ def test_the_focus_of_a_quantity_question_is_the_thing_it_counts():
     assert quantity_focus("What does the resolution say about children?") == ""
 
 
+def test_a_penalty_question_asks_for_years_months_or_money_in_both_languages():
+    from assistant.intent import counted_units
+
+    for question in ("What prison sentence does the law set?", "ما العقوبة التي ينص عليها القانون؟",
+                     "كم الغرامة على حيازة المواد؟", "ما الحكم الذي صدر بحق الجاني؟"):
+        units = counted_units(question)
+        assert "years" in units and "سنوات" in units and "غرامة" in units, question
+    assert counted_units("How many children were rescued?") == ""
+    assert counted_units("What does the law say about sentences for offenders?") == ""  # not a quantity
+
+
 def test_a_passage_under_a_heading_that_names_recommendations_fits_a_recommendation_question():
     asks = question_intents("What does Qatar recommend to the technology industry?")
     items = "- تطوير أدوات متقدمة للإشراف على المحتوى.\n- نشر تقارير شفافية منتظمة."

@@ -37,6 +37,31 @@ def test_a_date_a_year_a_symbol_or_a_paragraph_number_does_not_answer_a_how_many
     assert support(picker, question, "", [counted], AnswerSettings(), focus_terms=set()) > 0.0
 
 
+def test_a_law_number_or_a_year_with_its_word_is_not_a_count():
+    picker = SentencePicker()
+    question = "How many offenders did the court convict under the cybercrime law?"
+    law = passage("The court applied the cybercrime law, law number 14, to the offenders it convicted.")
+    arabic = passage("طبقت المحكمة على الجناة الذين أدانتهم قانون مكافحة الجرائم الإلكترونية رقم (14) لسنة 2014.")
+    year = passage("في عام 2019، أدانت المحكمة الجناة بموجب قانون الجرائم الإلكترونية.")
+    counted = passage("The court convicted 14 offenders under the cybercrime law.")
+    focus = set(search_terms("offenders الجناة"))
+    for p in (law, arabic, year):
+        assert support(picker, question, "", [p], AnswerSettings(), focus_terms=focus) == 0.0
+    assert support(picker, question, "", [counted], AnswerSettings(), focus_terms=focus) > 0.0
+
+
+def test_a_penalty_question_is_supported_only_by_years_months_or_money():
+    from assistant.intent import counted_units
+
+    picker = SentencePicker()
+    question = "What sentence did the court give the two offenders who ran the abuse network?"
+    units = set(search_terms(counted_units(question)))
+    arrests = passage("The network's two offenders were among 337 people arrested by the court's order.")
+    sentenced = passage("The court sentenced the two offenders who ran the abuse network to 35 years in prison.")
+    assert support(picker, question, "", [arrests], AnswerSettings(), focus_terms=units) == 0.0
+    assert support(picker, question, "", [sentenced], AnswerSettings(), focus_terms=units) > 0.0
+
+
 def test_support_is_the_best_sentence_of_the_top_passages_only():
     picker = SentencePicker()
     question = "What do hotlines do with reports of abuse material?"
