@@ -22,6 +22,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 
 from app_mcp import add_tools
+from app_notebook import CSS as NOTEBOOK_CSS, NotebookUI
 from assistant.core import Assistant
 from assistant.editors import NotAllowed
 from assistant.library import Refused
@@ -374,6 +375,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                        "Added by"]
     with gr.Blocks(title="Policy assistant · مساعد وثائق السياسات") as demo:
         conv = gr.State(Conversation())
+        notebook = NotebookUI(settings)  # the trainer's notebook: pin row under the chat, Notebook tab (app_notebook.py)
         with gr.Tab("Ask · اسأل"):
             with gr.Row():
                 with gr.Column(scale=3):
@@ -387,6 +389,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                               show_label=False, scale=5, elem_id="question", rtl=False,
                                               max_length=10_000)
                         send = gr.Button("Ask · اسأل", variant="primary", scale=1, elem_id="send")
+                    notebook.pin_row()
                     gr.Examples(EXAMPLES, inputs=question, label="Examples · أمثلة")
                     clear_btn = gr.Button("New conversation · محادثة جديدة", size="sm")
                 with gr.Column(scale=2):
@@ -486,6 +489,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 n_fmt = gr.Radio(["XLSX", "CSV"], value="XLSX", label="Export")
                 n_btn = gr.Button("Export", size="sm")
                 n_file = gr.File(label="Download", interactive=False)
+        notebook.tab()
         with gr.Tab("Glossary · المسرد"):
             g_query = gr.Textbox(label="Term (English or Arabic)")
             g_table = gr.Dataframe(glossary(""), headers=["English", "العربية", "Note"], interactive=False, wrap=True)
@@ -528,6 +532,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         for box in (n_doc, n_topic):
             box.change(figures, [n_query, n_doc, n_topic], n_table, api_name=False)
         n_btn.click(figures_export, [n_query, n_doc, n_topic, n_fmt], n_file, api_name="figures_export")
+        notebook.wire(demo, conv, chatbot)
         gr.api(ask, api_name="ask")
     return demo
 
@@ -552,7 +557,7 @@ def launch(host: str | None = None, port: int | None = None, reindex: bool = Tru
         auth=auth,
         max_file_size=f"{settings.max_file_mb}mb",
         allowed_paths=[str(settings.data_dir / "exports")],
-        css=CSS,
+        css=CSS + NOTEBOOK_CSS,
         theme=gr.themes.Soft(),
         footer_links=["api"],
         prevent_thread_lock=not block,

@@ -207,6 +207,9 @@ class AppSettings(BaseModel):
     # (1-6 ms of the server's one Python thread per answer, growing with uptime); every N events is plenty.
     queue_stats_every: int = 1000
     mcp_server: bool = True  # serve the app's tools over MCP at /gradio_api/mcp/ (app_mcp.py)
+    # The trainer's notebook lives in the browser's localStorage (a few MB per site): a handout's worth of items.
+    notebook_max_items: int = 200
+    notebook_note_chars: int = 4000
 
 
 class PageViewSettings(BaseModel):

@@ -9,6 +9,7 @@ the language most items are in. In Word, Arabic paragraphs and runs are right-to
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from datetime import date
 from pathlib import Path
 
@@ -36,13 +37,18 @@ def handout_language(notebook: Notebook) -> Language:
     return "ar" if ar > len(notebook.items) - ar else "en"
 
 
-def heading(item: NotebookItem, n: int) -> str:
-    """`1. A/RES/77/1, OP 4, p. 3` for a citation (where it is), `2. <question>` for an answer."""
+def item_title(item: NotebookItem) -> str:
+    """`A/RES/77/1, OP 4, p. 3` for a citation (where it is: symbol or short title, locator), the question for an
+    answer."""
     if item.kind == "citation":
         ref = references(item.language)
         c = item.sources[0].citation()
-        return f"{n}. {ref.sep.join([c.symbol or short(c.title), *ref.locator(c)])}"
-    return f"{n}. {item.question.strip()}"
+        return ref.sep.join([c.symbol or short(c.title), *ref.locator(c)])
+    return item.question.strip()
+
+
+def heading(item: NotebookItem, n: int) -> str:
+    return f"{n}. {item_title(item)}"
 
 
 def reference(item: NotebookItem, source: Source) -> str:
@@ -165,3 +171,55 @@ def notebook_docx(notebook: Notebook, path: Path, today: date | None = None) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path
+
+
+# -- HTML (the app's Notebook tab) --------------------------------------------------------------------------
+EMPTY_HTML = ('<p class="pa-meta">The notebook is empty: pin a citation or an answer under the chat. '
+              '<span dir="rtl" lang="ar">الدفتر فارغ: ثبّت اقتباساً أو إجابة من أسفل المحادثة.</span></p>')
+KIND_NAMES = {"citation": "citation · اقتباس", "answer": "answer · إجابة"}
+
+
+def _dir(text: str) -> str:
+    d = direction(text)
+    return f'dir="{d}" lang="{"ar" if d == "rtl" else "en"}"'
+
+
+def _quote_html(quote: str, tag: str = "blockquote") -> str:
+    return f'<{tag} class="pa-passage pa-nb-quote" {_dir(quote)}>«{escape(quote)}»</{tag}>'
+
+
+def item_html(item: NotebookItem, n: int) -> str:
+    """One item as the tab lists it: what it is, where it is from, its quote(s) with references, its note."""
+    side = 'dir="rtl" lang="ar"' if item.language == "ar" else 'dir="ltr" lang="en"'
+    parts = [f'<div class="pa-meta">{n} · {KIND_NAMES[item.kind]}</div>',
+             f'<div class="pa-nb-head" {side}><strong>{escape(item_title(item))}</strong></div>']
+    if item.kind == "citation":
+        parts += [_quote_html(item.quote), f'<div class="pa-meta" {side}>{escape(reference(item, item.sources[0]))}</div>']
+        if item.question.strip():
+            own = LABELS[item.language]
+            parts.append(f'<div class="pa-meta" {side}>{own["question"]}: {escape(item.question.strip())}</div>')
+    else:
+        if item.text:
+            parts.append(f'<p {_dir(item.text)}>{escape(item.text)}</p>')
+        parts += [f'<div class="pa-nb-source">{_quote_html(s.quote, "div")}'
+                  f'<div class="pa-meta" {side}>[{s.n}] {escape(reference(item, s))}</div></div>' for s in item.sources]
+    if item.note:
+        parts.append(f'<div class="pa-nb-note" {_dir(item.note)}><strong>{LABELS[item.language]["note"]}:</strong> '
+                     f'{escape(item.note)}</div>')
+    return f'<li class="pa-nb-item" data-id="{escape(item.id)}" data-kind="{item.kind}">{"".join(parts)}</li>'
+
+
+def notebook_html(notebook: Notebook) -> str:
+    if not notebook.items:
+        return EMPTY_HTML
+    items = "".join(item_html(item, n) for n, item in enumerate(notebook.items, 1))
+    return f'<ol class="pa-notebook" style="list-style:none;padding:0">{items}</ol>'
+
+
+def item_choice(item: NotebookItem, n: int, limit: int = 60) -> str:
+    """`1. A/HRC/28/56, para. 42 — «first words…»`: how the item picker names an item."""
+    head = heading(item, n)
+    quote = item.quote if item.kind == "citation" else ""
+    if quote:
+        head += f" — «{quote[:limit].rstrip()}{'…' if len(quote) > limit else ''}»"
+    return head
