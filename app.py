@@ -27,7 +27,8 @@ from assistant.core import Assistant
 from assistant.editors import NotAllowed
 from assistant.library import Refused
 from assistant.models import Answer, Filters
-from assistant.page_view import caption, cited_page
+from assistant.page_view import cited_page
+from assistant.render.page_view import caption as page_caption, choices as page_choices_of
 from assistant.render.docx import answers_docx
 from assistant.render.html import CSS, answer_html, question_html, sources_html
 from assistant.render.html import streaming_html, translation_html
@@ -153,7 +154,13 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         if c is None:
             return None, "Ask a question, then choose one of its citations."
         view = cited_page(c, settings)
-        return (str(view.image) if view.image else None), caption(view, c)
+        return (str(view.image) if view.image else None), page_caption(view, c, last.language)
+
+    def page_choices(conv: Conversation):
+        """The last answer's citations, each with its page (or that it has no page image)."""
+        last = conv.answers[-1] if conv and conv.answers else None
+        pairs, first = page_choices_of(last.citations if last else (), last.language if last else "en")
+        return gr.update(choices=pairs, value=first)
 
     def clear():
         return [], Conversation(), sources_html(None, assistant.chunk, assistant.neighbours)
@@ -496,9 +503,9 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
         chat_io = dict(inputs=[question, chatbot, conv, f_docs, f_kinds, f_years], outputs=[chatbot, conv, sources, question])
         question.submit(chat, **chat_io, api_name="chat").then(translate_choices, conv, t_pick, api_name=False).then(
-            translate_choices, conv, c_pick, api_name=False)  # the same list of citations, for the cited page
+            page_choices, conv, c_pick, api_name=False)
         send.click(chat, **chat_io, api_name=False).then(translate_choices, conv, t_pick, api_name=False).then(
-            translate_choices, conv, c_pick, api_name=False)
+            page_choices, conv, c_pick, api_name=False)
         c_pick.change(page_of, [c_pick, conv], [c_img, c_note], api_name="cited_page")
         t_btn.click(translate, [t_pick, conv], t_out, api_name="translate")
         clear_btn.click(clear, outputs=[chatbot, conv, sources], api_name=False)

@@ -14,6 +14,7 @@ import logging
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from indexing.config import PageViewSettings, Settings
 
@@ -34,17 +35,24 @@ class Box:
     bottom: int
 
 
+# exact: the quote marked letter for letter; continues: its beginning, to the foot of the page; approximate: the
+# lines that best match it; not_found: the page unmarked. No image: no_pages (a text or Word source), missing
+# (the file left the library), no_page (the quote's page is unknown), bad_page (the PDF is shorter).
+Status = Literal["exact", "continues", "approximate", "not_found", "no_pages", "missing", "no_page", "bad_page"]
+
+
 @dataclass(frozen=True)
 class PageView:
-    """One cited page as an image; `exact` is False when only the best-matching lines could be marked."""
+    """One cited page as an image, or why there is none; `exact`: the quote itself is marked."""
 
     page: int | None
-    image: Path | None  # the PNG, None when there is no page to show (see `note`)
+    image: Path | None  # the PNG, None when there is no page to show (see `status`)
     width: int = 0
     height: int = 0
     boxes: tuple[Box, ...] = ()
     exact: bool = False
-    note: str = ""
+    status: Status = "exact"
+    detail: str = ""  # what the status names: the file's suffix or name, the PDF's page count
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,7 @@ class _Found:
 class _Char:
     index: int  # pdfium's character index on the page
     line: int
+    box: tuple[float, float, float, float]  # left, bottom, right, top in PDF points
 
 
 def reduced(text: str) -> str:
@@ -70,12 +79,6 @@ def _reduce_char(ch: str) -> str:
 
 
 # Files without fixed pages: what the panel says instead of a page image.
-NO_PAGES = {
-    ".txt": "This source is a text file; no page image · هذا المصدر ملف نصي، فلا صورة لصفحاته",
-    ".md": "This source is a text file; no page image · هذا المصدر ملف نصي، فلا صورة لصفحاته",
-    ".docx": "This source is a Word document, which has no fixed pages; no page image · "
-             "هذا المصدر مستند Word بلا صفحات ثابتة، فلا صورة لصفحاته",
-}
 
 
 def cited_page(citation: Citation, settings: Settings) -> PageView:
@@ -83,21 +86,13 @@ def cited_page(citation: Citation, settings: Settings) -> PageView:
     path = settings.corpus_dir / citation.file_name
     suffix = path.suffix.lower()
     if suffix != ".pdf":
-        return PageView(citation.page, None, note=NO_PAGES.get(suffix, f"This source ({suffix}) has no page image."))
+        return PageView(citation.page, None, status="no_pages", detail=suffix)
     if not path.is_file():
-        return PageView(citation.page, None, note=f"{citation.file_name} is no longer in the library.")
+        return PageView(citation.page, None, status="missing", detail=citation.file_name)
     if not citation.page:
-        return PageView(None, None, note="The quote's page is not known; no page image.")
+        return PageView(None, None, status="no_page")
     return render_cited_page(path, citation.page, citation.quote, settings.page_view,
                              settings.data_dir / "exports" / "pages")
-
-
-def caption(view: PageView, citation: Citation) -> str:
-    """The line above the image (Markdown): which document and page, and anything approximate about the mark."""
-    where = f"**[{citation.n}] {citation.symbol or citation.title}**"
-    if view.image is None:
-        return f"{where}: {view.note}"
-    return f"{where}, p. {view.page} · ص {view.page}" + (f"\n\n{view.note}" if view.note else "")
 
 
 def render_cited_page(pdf: Path, page: int, quote: str, settings: PageViewSettings, out_dir: Path) -> PageView:
@@ -107,16 +102,16 @@ def render_cited_page(pdf: Path, page: int, quote: str, settings: PageViewSettin
     doc = pdfium.PdfDocument(str(pdf))
     try:
         if not 1 <= page <= len(doc):
-            return PageView(page, None, note=f"This PDF has no page {page} (it has {len(doc)}).")
+            return PageView(page, None, status="bad_page", detail=str(len(doc)))
         pdf_page = doc[page - 1]
         width_pt, height_pt = pdf_page.get_size()
         textpage = pdf_page.get_textpage()
         found = _find(textpage, quote, settings)
         scale = settings.scale
         boxes = tuple(_line_boxes(textpage, found.indices, height_pt, scale, settings.pad_px))
-        key = f"{pdf.resolve()}|{pdf.stat().st_mtime_ns}|{page}|{quote}|{settings!r}"
+        key = f"{pdf.resolve()}|{pdf.stat().st_mtime_ns}|{page}|{scale}|{settings.highlight}|{boxes}"  # what is drawn
         target = out_dir / f"page-{page}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.png"
-        if target.is_file():  # the same quote on the same page of the same file: drawn before
+        if target.is_file():  # the same marks on the same page of the same file: drawn before
             from PIL import Image
 
             with Image.open(target) as drawn:
@@ -131,21 +126,15 @@ def render_cited_page(pdf: Path, page: int, quote: str, settings: PageViewSettin
             w, h = image.size
     finally:
         doc.close()
-    if not boxes:
-        note = "The quote could not be found on this page; the page is shown without a highlight."
-    elif not found.exact:
-        note = "The quote was not found letter for letter on this page; the lines that best match it are highlighted."
-    elif found.continues:
-        note = f"The quote continues on page {page + 1}."
-    else:
-        note = ""
-    log.debug("%s p.%d: %d boxes, exact=%s", pdf.name, page, len(boxes), found.exact)
-    return PageView(page, target, w, h, boxes, found.exact and bool(boxes), note)
+    status = "not_found" if not boxes else "approximate" if not found.exact else "continues" if found.continues else "exact"
+    log.debug("%s p.%d: %d boxes, %s", pdf.name, page, len(boxes), status)
+    return PageView(page, target, w, h, boxes, status in ("exact", "continues"), status)
 
 
 # -- finding the quote -------------------------------------------------------------------------------
 def _page_chars(textpage) -> list[tuple[str, _Char]]:
-    """Every character pdfium read, in its order, with the line it sits on (a generated line break starts one)."""
+    """Every character pdfium read, in its order, with its box and the line it sits on (a generated line
+    break starts one)."""
     import pypdfium2.raw as raw
 
     out: list[tuple[str, _Char]] = []
@@ -157,23 +146,91 @@ def _page_chars(textpage) -> list[tuple[str, _Char]]:
             if out and out[-1][1].line == line:
                 line += 1
             continue
-        out.append((ch, _Char(i, line)))
+        out.append((ch, _Char(i, line, tuple(textpage.get_charbox(i)))))
     return out
 
 
-def _keyed(chars: list[tuple[str, _Char]], visual: bool) -> tuple[str, list[int]]:
-    """The page in reduced form and, per reduced character, its pdfium index; `visual`: Arabic lines reversed."""
-    lines: dict[int, list[tuple[str, int]]] = {}
-    for ch, c in chars:
-        for r in _reduce_char(ch):
-            lines.setdefault(c.line, []).append((r, c.index))
+def _readings(chars: list[tuple[str, _Char]]):
+    """The page's text in the orders a quote may be found in, most trusted first: as pdfium reads it; each
+    Arabic line reversed (a text layer stored backwards); rebuilt from where the glyphs are drawn (pdfium
+    may cut a shaped right-to-left line into runs and list them left to right)."""
+    yield _ligatures_in_order(list(chars))
+    lines: dict[int, list[tuple[str, _Char]]] = {}
+    for item in chars:
+        lines.setdefault(item[1].line, []).append(item)
+    yield _ligatures_in_order([x for n in sorted(lines) for x in (lines[n][::-1] if _is_arabic(lines[n]) else lines[n])])
+    yield _ligatures_in_order(_drawn_order(chars))
+
+
+def _is_arabic(items: list[tuple[str, _Char]]) -> bool:
+    letters = [ch for ch, _ in items if ch.isalpha()]
+    return sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff") * 2 > len(letters)
+
+
+def _drawn_order(chars: list[tuple[str, _Char]]) -> list[tuple[str, _Char]]:
+    """Rows of glyphs sharing a baseline band, each read by position: right to left in an Arabic row (its
+    runs of digits and Latin left to right), left to right otherwise."""
+    rows: list[list[tuple[str, _Char]]] = []
+    band: tuple[float, float] | None = None
+    for item in chars:
+        _, bottom, _, top = item[1].box
+        if top <= bottom:  # a space pdfium made up: its row is the one it sits in
+            if rows:
+                rows[-1].append(item)
+            continue
+        if band and min(top, band[1]) - max(bottom, band[0]) > 0.5 * min(top - bottom, band[1] - band[0]):
+            rows[-1].append(item)
+            band = (min(band[0], bottom), max(band[1], top))
+        else:
+            rows.append([item])
+            band = (bottom, top)
+    out: list[tuple[str, _Char]] = []
+    for n, row in enumerate(rows):
+        drawn = [x for x in row if x[1].box[3] > x[1].box[1]]
+        if _is_arabic(drawn):
+            drawn.sort(key=lambda x: -x[1].box[2])
+            drawn = _left_to_right_runs(drawn)
+        else:
+            drawn.sort(key=lambda x: x[1].box[0])
+        out.extend((ch, _Char(c.index, n, c.box)) for ch, c in drawn)
+    return out
+
+
+def _left_to_right_runs(row: list[tuple[str, _Char]]) -> list[tuple[str, _Char]]:
+    """In a row read right to left, each run of digits and Latin letters back in its own, left-to-right order."""
+    out: list[tuple[str, _Char]] = []
+    run: list[tuple[str, _Char]] = []
+    for item in row:
+        ch = item[0]
+        if ch.isascii() and ch.isalnum() or (run and ch in ".,:/-" ):
+            run.append(item)
+            continue
+        out.extend(run[::-1])
+        run = []
+        out.append(item)
+    return out + run[::-1]
+
+
+_ALEFS = frozenset("اأإآ")
+
+
+def _ligatures_in_order(chars: list[tuple[str, _Char]]) -> list[tuple[str, _Char]]:
+    """A lam-alef ligature is one glyph for two letters; pdfium's right-to-left reordering can put its alef
+    first ("ثالثة" for "ثلاثة"). Two letters drawn by one glyph (the same box) are put back lam first."""
+    for k in range(len(chars) - 1):
+        (a, ca), (b, cb) = chars[k], chars[k + 1]
+        if a in _ALEFS and b == "ل" and ca.box == cb.box:
+            chars[k], chars[k + 1] = chars[k + 1], chars[k]
+    return chars
+
+
+def _keyed(chars: list[tuple[str, _Char]]) -> tuple[str, list[int]]:
+    """A reading in reduced form and, per reduced character, its position in the reading."""
     key, where = [], []
-    for n in sorted(lines):
-        items = lines[n]
-        if visual and any("\u0600" <= r <= "\u06ff" for r, _ in items):
-            items = items[::-1]
-        key.extend(r for r, _ in items)
-        where.extend(i for _, i in items)
+    for k, (ch, _) in enumerate(chars):
+        for r in _reduce_char(ch):
+            key.append(r)
+            where.append(k)
     return "".join(key), where
 
 
@@ -183,31 +240,41 @@ def _find(textpage, quote: str, settings: PageViewSettings) -> _Found:
     wanted = reduced(quote)
     if not wanted or not chars:
         return _Found([], False)
-    for visual in (False, True):
-        key, where = _keyed(chars, visual)
+    for reading in _readings(chars):
+        key, where = _keyed(reading)
         span = _locate(key, wanted, settings.min_prefix_chars)
         if span:
             start, end = span
-            return _Found(_with_edges(chars, where[start:end], quote), True, continues=end - start < len(wanted))
-    return _Found(_best_lines(chars, quote, settings), False)
+            first, last = where[start], where[end - 1]
+            return _Found(_with_edges(reading, first, last, quote), True, continues=end - start < len(wanted))
+    return _Found(_best_lines(_by_rows(chars), quote, settings), False)
 
 
-def _with_edges(chars: list[tuple[str, _Char]], found: list[int], quote: str) -> list[int]:
-    """The found letters plus the quote's own punctuation at either end ("«…»", the closing full stop)."""
-    pos = {c.index: k for k, (_, c) in enumerate(chars)}
-    first, last = min(pos[i] for i in found), max(pos[i] for i in found)
+def _by_rows(chars: list[tuple[str, _Char]]) -> list[tuple[str, _Char]]:
+    """pdfium's reading, each character's line being its row as drawn; a space where pdfium broke a line."""
+    row_of = {c.index: c.line for _, c in _drawn_order(chars)}
+    out: list[tuple[str, _Char]] = []
+    row = 0
+    for k, (ch, c) in enumerate(chars):
+        row = row_of.get(c.index, row)
+        if k and c.line != chars[k - 1][1].line:
+            out.append((" ", _Char(-1, row, (0.0, 0.0, 0.0, 0.0))))
+        out.append((ch, _Char(c.index, row, c.box)))
+    return out
+
+
+def _with_edges(reading: list[tuple[str, _Char]], first: int, last: int, quote: str) -> list[int]:
+    """The pdfium indices of reading[first..last] and of the quote's own punctuation at either end ("«…»",
+    the closing full stop)."""
     body = quote.strip()
     lead, trail = _marks(body), _marks(body[::-1])[::-1]
-    out = list(found)
     for ch in reversed(lead):
-        if first > 0 and chars[first - 1][0] == ch:
+        if first > 0 and reading[first - 1][0] == ch:
             first -= 1
-            out.append(chars[first][1].index)
     for ch in trail:
-        if last + 1 < len(chars) and chars[last + 1][0] == ch:
+        if last + 1 < len(reading) and reading[last + 1][0] == ch:
             last += 1
-            out.append(chars[last][1].index)
-    return out
+    return [c.index for ch, c in reading[first:last + 1] if not ch.isspace()]
 
 
 def _marks(text: str) -> str:
@@ -283,4 +350,4 @@ def _highlight(image, boxes: tuple[Box, ...], colour: tuple[int, int, int]) -> N
         image.paste(ImageChops.multiply(region, Image.new("RGB", region.size, colour)), area[:2])
 
 
-__all__ = ["NO_PAGES", "Box", "PageView", "caption", "cited_page", "reduced", "render_cited_page"]
+__all__ = ["Box", "PageView", "Status", "cited_page", "reduced", "render_cited_page"]
