@@ -34,6 +34,7 @@ from assistant.render.html import CSS, answer_html, question_html, sources_html
 from assistant.render.html import streaming_html, translation_html
 from assistant.render.json import api_answer
 from assistant.render.lookup import LookupList, lookup_html, lookup_list
+from assistant.render.page import CSS as PAGE_CSS, head as page_head
 from assistant.render.markdown import answer_markdown, conversation_markdown
 from assistant.render.paragraph_table import COLUMNS, HEADERS, cells, table_csv, table_docx, table_markdown
 from assistant.render.figures import COLUMNS as FIGURE_COLUMNS, HEADERS as FIGURE_HEADERS
@@ -128,8 +129,9 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
             yield history, conv, gr.skip(), message
             return
         conv.answers.append(answer)
-        history[-1]["content"] = answer_html(answer, assistant.chunk)
-        yield history, conv, sources_html(answer, assistant.chunk, assistant.neighbours), ""
+        key = uuid.uuid4().hex[:8]  # ties the answer's [n] links to its entries in the sources panel
+        history[-1]["content"] = answer_html(answer, assistant.chunk, key)
+        yield history, conv, sources_html(answer, assistant.chunk, assistant.neighbours, key), ""
 
     def translate_choices(conv: Conversation):
         """The last answer's citations, to pick one for a machine translation."""
@@ -400,7 +402,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                     gr.Examples(EXAMPLES, inputs=question, label="Examples · أمثلة")
                     clear_btn = gr.Button("New conversation · محادثة جديدة", size="sm")
                 with gr.Column(scale=2):
-                    with gr.Accordion("Sources · المصادر", open=True):
+                    with gr.Accordion("Sources · المصادر", open=True, elem_classes=["pa-panel"]):
                         sources = gr.HTML(sources_html(None, assistant.chunk, assistant.neighbours), elem_id="sources")
                     with gr.Accordion("Cited page · الصفحة المقتبسة", open=False, elem_id="cited-page-panel"):
                         c_pick = gr.Dropdown([], label="Citation · الاقتباس", allow_custom_value=True,
@@ -564,7 +566,8 @@ def launch(host: str | None = None, port: int | None = None, reindex: bool = Tru
         auth=auth,
         max_file_size=f"{settings.max_file_mb}mb",
         allowed_paths=[str(settings.data_dir / "exports")],
-        css=CSS + NOTEBOOK_CSS,
+        css=CSS + NOTEBOOK_CSS + PAGE_CSS,
+        head=page_head(),
         theme=gr.themes.Soft(),
         footer_links=["api"],
         prevent_thread_lock=not block,

@@ -8,8 +8,9 @@ from .sentence_picker import Sentence
 
 INTRO = {"ar": "تنص الوثائق على ما يلي:", "en": "The documents say:"}
 ABSTAIN = {
-    "ar": "لا تجيب الوثائق المتاحة عن هذا السؤال. أقرب المقاطع التي عُثر عليها مدرجة أدناه للاطلاع.",
-    "en": "The documents do not answer this question. The nearest passages found are listed below for reference.",
+    # Where the nearest passages are shown is each output's to say (the app: its Sources panel).
+    "ar": "لا تجيب الوثائق المتاحة عن هذا السؤال.",
+    "en": "The documents do not answer this question.",
 }
 NOT_MENTIONED = {
     "ar": "لا تذكر الوثائق المتاحة {names}.",

@@ -27,14 +27,14 @@ def chat(client: Client, question: str, docs=()):
 
 def test_arabic_question_is_answered_right_to_left_with_citations_opening_onto_marked_passages(client):
     answer, sources = chat(client, AR_QUESTION)
-    assert answer.startswith('<div class="pa-msg" dir="rtl" lang="ar">')
-    assert 'class="pa-citation"' in answer and "<mark>" in answer
-    assert "<mark>" in sources and 'dir="rtl"' in sources
+    assert answer.startswith('<div class="pa-msg" dir="rtl" lang="ar"')
+    assert 'class="pa-citation ' in answer and "<mark " in answer
+    assert "<mark " in sources and 'dir="rtl"' in sources
 
 
 def test_english_question_is_answered_left_to_right_and_finds_the_arabic_report(client):
     answer, sources = chat(client, EN_QUESTION)
-    assert answer.startswith('<div class="pa-msg" dir="ltr" lang="en">')
+    assert answer.startswith('<div class="pa-msg" dir="ltr" lang="en"')
     assert "A/HRC/28/56" in sources
     # The sources panel shows the neighbouring paragraphs, folded.
     assert 'class="pa-neighbour"' in sources

@@ -99,3 +99,103 @@ def test_english_question_over_arabic_passages_shows_each_quote_rtl_with_an_engl
     browser.save_screenshot(str(tmp_path / "reading-aid.png"))
     if os.environ.get("PA_UPDATE_SCREENSHOT"):
         shutil.copy(tmp_path / "reading-aid.png", PROJECT_ROOT / "docs" / "reading-aid.png")
+
+
+def ask(browser, url: str, question: str, wait_for: str = "#chat .pa-msg details.pa-citation"):
+    """Open the app, ask one question, wait until its answer (or `wait_for`) is shown."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 60)
+    browser.get(url)
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
+    box.send_keys(question)
+    box.send_keys(Keys.ENTER)
+    return wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, wait_for)))
+
+
+# The rendered box of a word of an element's text: which of two words the reader meets first on the line.
+WORD_BOX = """
+const [el, word] = arguments;
+const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const i = node.data.indexOf(word);
+  if (i >= 0) {
+    const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + word.length);
+    const b = r.getBoundingClientRect(); return [b.left, b.right, b.top];
+  }
+}
+return null;
+"""
+
+
+def test_a_quote_mixing_arabic_latin_and_numbers_reads_in_order_inside_an_english_answer(app_server, browser):
+    import re
+
+    from selenium.webdriver.common.by import By
+
+    demo, _ = app_server
+    ask(browser, demo.local_url, "How many child abuse URLs did the IWF find?")
+    style = "return getComputedStyle(arguments[0]).direction"
+    answer = browser.find_elements(By.CSS_SELECTOR, "#chat .pa-msg[lang=en]")[-1]
+    assert browser.execute_script(style, answer) == "ltr"
+    mixed = [q for q in answer.find_elements(By.CSS_SELECTOR, ".pa-quote")
+             if re.search(r"[\u0600-\u06FF]", q.text) and re.search(r"[A-Za-z]{2}", q.text) and re.search(r"\d{2}", q.text)]
+    assert mixed, "the answer quotes no line mixing Arabic, Latin and numbers"
+    checked = 0
+    for quote in mixed:
+        assert browser.execute_script(style, quote) == "rtl"
+        # Logical order: an Arabic word, then a number or Latin word after it. Right to left, on one line,
+        # the later one stands to the left of the earlier (left-to-right layout puts it to the right).
+        words = re.findall(r"[\u0621-\u064A]{3,}|[A-Za-z]{2,}|\d{2,}", quote.text)
+        first = next(w for w in words if re.match(r"[\u0621-\u064A]", w))
+        later = next((w for w in words[words.index(first) + 1:] if not re.match(r"[\u0621-\u064A]", w)), None)
+        if later is None:
+            continue
+        a, b = browser.execute_script(WORD_BOX, quote, first), browser.execute_script(WORD_BOX, quote, later)
+        if a and b and abs(a[2] - b[2]) < 3:  # the same line
+            assert b[1] <= a[0] + 1, (first, later, a, b)
+            checked += 1
+    assert checked
+
+
+def test_copy_message_and_copy_conversation_give_markdown_with_citations_never_html(app_server, browser):
+    from selenium.webdriver.common.by import By
+
+    demo, _ = app_server
+    browser.execute_cdp_cmd("Browser.grantPermissions", {"origin": demo.local_url.rstrip("/"),
+                                                         "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    ask(browser, demo.local_url, "What does the Special Rapporteur say about live streaming of child abuse?")
+    read = "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e))"
+    browser.find_elements(By.CSS_SELECTOR, "#chat button[aria-label='Copy message']")[-1].click()
+    message = browser.execute_async_script(read)
+    assert "<" not in message and "pa-msg" not in message
+    assert "The documents say:" in message and "[1]" in message and "«" in message and "A/HRC/28/56" in message
+    browser.find_element(By.CSS_SELECTOR, "#chat button[aria-label='Copy conversation']").click()
+    conversation = browser.execute_async_script(read)
+    assert "<" not in conversation and "user: What does the Special Rapporteur say" in conversation
+    assert message in conversation
+    # Screen readers read the same text, not the message's markup.
+    bot = browser.find_elements(By.CSS_SELECTOR, "#chat [data-testid=bot]")[-1]
+    assert "pa-msg" not in bot.get_attribute("aria-label") and "The documents say:" in bot.get_attribute("aria-label")
+
+
+def test_a_citation_click_jumps_to_and_highlights_its_source(app_server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    demo, _ = app_server
+    ask(browser, demo.local_url, "What does the Special Rapporteur say about live streaming of child abuse?")
+    cite = browser.find_elements(By.CSS_SELECTOR, "#chat .pa-cite a")[-1]
+    n = cite.text.strip("[]")
+    cite.click()
+    entry = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, "#sources .pa-source.pa-hit"))
+    assert f"pa-n-{n}" in entry.get_attribute("class").split()
+    mark = entry.find_element(By.CSS_SELECTOR, "mark.pa-hit")
+    assert f"pa-n-{n}" in mark.get_attribute("class").split() and mark.is_displayed()
+    # The entry is scrolled into view and has the focus.
+    assert browser.execute_script("return document.activeElement === arguments[0]", entry)
+    top = browser.execute_script("return arguments[0].getBoundingClientRect().top", entry)
+    assert 0 <= top < browser.execute_script("return window.innerHeight")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.render.markdown import answer_markdown, body, conversation_markdown
+from assistant.render.markdown import answer_markdown, body, conversation_markdown, message_markdown
 
 
 def test_an_extractive_answer_is_its_intro_then_each_documents_quotes_under_its_name(answers):
@@ -59,3 +59,12 @@ def test_an_arabic_export_names_its_sources_in_arabic_with_arabic_locators(answe
         assert c.locator in text
         if c.label.startswith("OP "):
             assert f"الفقرة {c.label.split()[1]} من المنطوق" in c.locator
+
+
+def test_a_copied_message_is_the_answer_then_one_line_per_source_without_repeating_the_quotes(answers):
+    answer = answers["en"]
+    text = message_markdown(answer)
+    assert text.startswith(body(answer)) and "<" not in text
+    sources = text.split("**Sources**", 1)[1].strip().splitlines()
+    assert [line.split("]")[0] for line in sources] == [f"- [{c.n}" for c in answer.citations]
+    assert all("«" not in line for line in sources)

@@ -2,28 +2,36 @@
 
 Every piece of document text, file name and question is untrusted and goes through `html.escape`; the only
 markup is ours. Direction is set per block (`dir="rtl"` for Arabic), so an Arabic answer reads right-to-left
-beside an English one in the same conversation.
+beside an English one in the same conversation, and each quote keeps its own direction inside any bubble.
+
+An answer's HTML carries a `key` (one per answer shown): its [n] markers link to `#pa-src-<key>-<n>`, the
+sources panel's entry for that passage (one entry per passage, all of its quotes marked), so the page's script
+can jump to and highlight it.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import escape
 
 from indexing.language import direction
 from indexing.models import Chunk
 
 from ..models import Answer, Citation, CitationGroup, Translation
-from .markdown import MARKER, force_lines
+from .markdown import MARKER, force_lines, message_markdown
 from .references import references, short, version_head
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 LABELS = {
     "en": {"sources": "Sources", "before": "Previous", "after": "Next", "nearest": "Nearest passages (not an answer)",
-           "none": "Sources of the latest answer appear here."},
+           "none": "Sources of the latest answer appear here.",
+           "where": "The nearest passages found are in the Sources panel (beside the chat, or below it on a small "
+                    "screen), for reference."},
     "ar": {"sources": "المصادر", "before": "الفقرة السابقة", "after": "الفقرة التالية",
-           "nearest": "أقرب المقاطع (ليست إجابة)", "none": "تظهر هنا مصادر آخر إجابة."},
+           "nearest": "أقرب المقاطع (ليست إجابة)", "none": "تظهر هنا مصادر آخر إجابة.",
+           "where": "أقرب المقاطع التي عُثر عليها معروضة في لوحة المصادر (بجانب المحادثة، أو أسفلها على الشاشات "
+                    "الصغيرة) للاطلاع."},
 }
 
 CSS = """
@@ -45,6 +53,12 @@ CSS = """
 """
 
 
+def _attr(text: str) -> str:
+    """Text as an attribute value on one line: a blank line inside a message's HTML would end Gradio's
+    Markdown HTML block there and spill the rest of the message as Markdown."""
+    return escape(text).replace("\r", "").replace("\n", "&#10;")
+
+
 def lang_of(dir_: str) -> str:
     return "ar" if dir_ == "rtl" else "en"
 
@@ -52,34 +66,40 @@ def lang_of(dir_: str) -> str:
 def question_html(question: str) -> str:
     d = direction(question)
     body = escape(question).replace("\n", "<br>")
-    return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}">{body}</div>'
+    return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}" data-copy="{_attr(question)}">{body}</div>'
 
 
-def _cite(n: int | str) -> str:
-    return f'<sup class="pa-cite">[{n}]</sup>'
+def source_id(key: str, n: int | str) -> str:
+    """The id of the sources panel's entry holding citation n of the answer shown under `key`."""
+    return f"pa-src-{key}-{n}" if key else f"pa-src-{n}"
 
 
-def _inline(text: str) -> str:
+def _cite(n: int | str, key: str = "") -> str:
+    """A [n] marker: a link to its passage's entry in the sources panel (the page's script highlights it)."""
+    return f'<sup class="pa-cite"><a href="#{source_id(key, n)}">[{n}]</a></sup>'
+
+
+def _inline(text: str, key: str = "") -> str:
     out = escape(text)
     out = _BOLD.sub(r"<strong>\1</strong>", out)
-    return MARKER.sub(lambda m: _cite(m.group(1)), out)
+    return MARKER.sub(lambda m: _cite(m.group(1), key), out)
 
 
-def markdown_html(text: str) -> str:
+def markdown_html(text: str, key: str = "") -> str:
     """A model's Markdown (paragraphs, `- ` items, `**bold**`, `[n]` markers), or the text streamed so far,
-    as escaped HTML."""
+    as escaped HTML; each paragraph and item takes the direction of its own text (`dir="auto"`)."""
     blocks: list[str] = []
     items: list[str] = []
     for line in text.splitlines():
         line = line.strip()
         if line.startswith("- "):
-            items.append(f"<li>{_inline(line[2:])}</li>")
+            items.append(f'<li dir="auto">{_inline(line[2:], key)}</li>')
             continue
         if items:
             blocks.append("<ul>" + "".join(items) + "</ul>")
             items = []
         if line:
-            blocks.append(f"<p>{_inline(line)}</p>")
+            blocks.append(f'<p dir="auto">{_inline(line, key)}</p>')
     if items:
         blocks.append("<ul>" + "".join(items) + "</ul>")
     return "".join(blocks)
@@ -90,11 +110,13 @@ def streaming_html(text: str, language: str) -> str:
     return f'<div class="pa-msg" dir="{d}" lang="{lang_of(d)}">{markdown_html(text)}</div>'
 
 
-def _quote_item(c: Citation, language: str) -> str:
-    """A quote in its own direction inside any bubble, then its reading aid in the asker's direction."""
+def _quote_item(c: Citation, language: str, key: str = "") -> str:
+    """A quote as its own block in its own direction inside any bubble (a line mixing Arabic, Latin acronyms
+    and numbers is laid out by the quote's direction, not the bubble's), then its marker and label, then its
+    reading aid in the asker's direction."""
     d = direction(c.quote)
     quote = f'<span class="pa-quote" dir="{d}" lang="{lang_of(d)}">«{escape(c.quote)}»</span>'
-    item = f"<li>{quote} {_cite(c.n)}{f' ({escape(references(language).label(c.label))})' if c.label else ''}"
+    item = f"<li>{quote} {_cite(c.n, key)}{f' ({escape(references(language).label(c.label))})' if c.label else ''}"
     if c.reading_aid:
         ad = "rtl" if language == "ar" else "ltr"
         item += f'<div class="pa-aid" dir="{ad}" lang="{language}">{escape(c.reading_aid)}</div>'
@@ -105,94 +127,143 @@ def _quote_item(c: Citation, language: str) -> str:
     return item + "</li>"
 
 
-def _group_html(group: CitationGroup, language: str = "en") -> str:
-    items = "".join(_quote_item(c, language) for c in group.citations)
+def _group_html(group: CitationGroup, language: str = "en", key: str = "") -> str:
+    items = "".join(_quote_item(c, language, key) for c in group.citations)
     d = "rtl" if language == "ar" else "ltr"
     notes = "".join(f'<li class="pa-force" dir="{d}" lang="{language}">⚖ {escape(n)}</li>'
                     for n in force_lines(group.citations))
     return f"<p><strong>{escape(group.heading)}</strong></p><ul>{items}{notes}</ul>"
 
 
-def body_html(answer: Answer) -> str:
+def body_html(answer: Answer, key: str = "") -> str:
     """The answer itself: the model's Markdown, or the intro and each document's quotes."""
     if answer.prose:
-        return markdown_html(answer.prose)
-    intro = f"<p>{escape(answer.intro)}</p>" if answer.intro.strip() else ""
-    return intro + "".join(_group_html(g, answer.language) for g in answer.groups)
+        return markdown_html(answer.prose, key)
+    intro = f'<p dir="auto">{escape(answer.intro)}</p>' if answer.intro.strip() else ""
+    return intro + "".join(_group_html(g, answer.language, key) for g in answer.groups)
 
 
-def marked_passage(chunk: Chunk, start: int | None = None, end: int | None = None) -> str:
-    """The whole passage, escaped, with [start, end) (document offsets) highlighted."""
+Span = tuple[int, int, int]  # a quote's [start, end) in document offsets, and its citation number
+
+
+def marked_passage(chunk: Chunk, spans: Iterable[Span] = ()) -> str:
+    """The whole passage, escaped, with every quote in it highlighted (overlapping quotes share one mark,
+    which names all their numbers)."""
     text = chunk.text
     d = direction(text)
-    if start is not None and end is not None and chunk.start <= start < end <= chunk.end:
-        s, e = start - chunk.start, end - chunk.start
-        body = escape(text[:s]) + "<mark>" + escape(text[s:e]) + "</mark>" + escape(text[e:])
-    else:
-        body = escape(text)
-    return f'<blockquote class="pa-passage" dir="{d}" lang="{lang_of(d)}">{body}</blockquote>'
+    inside = sorted((s - chunk.start, e - chunk.start, n) for s, e, n in spans if chunk.start <= s < e <= chunk.end)
+    merged: list[list] = []
+    for s, e, n in inside:
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+            merged[-1][2].append(n)
+        else:
+            merged.append([s, e, [n]])
+    out, pos = [], 0
+    for s, e, ns in merged:
+        out += [escape(text[pos:s]), f'<mark class="{_numbers(ns)}">', escape(text[s:e]), "</mark>"]
+        pos = e
+    out.append(escape(text[pos:]))
+    return f'<blockquote class="pa-passage" dir="{d}" lang="{lang_of(d)}">{"".join(out)}</blockquote>'
 
 
-def answer_html(answer: Answer, chunk_of: Callable[[str], Chunk | None]) -> str:
-    """The chat message: the answer, then its numbered references, each opening onto its passage."""
+def _numbers(ns) -> str:
+    """`pa-n-1 pa-n-3`: which citations an element holds, as classes (Gradio's sanitiser drops data-*)."""
+    return " ".join(f"pa-n-{n}" for n in ns)
+
+
+def by_passage(citations: Iterable[Citation]) -> list[list[Citation]]:
+    """The citations grouped by the passage they quote, in the order of each passage's first citation."""
+    groups: dict[str, list[Citation]] = {}
+    for c in citations:
+        groups.setdefault(c.chunk_id, []).append(c)
+    return list(groups.values())
+
+
+def _passage_of(cites: list[Citation], chunk: Chunk | None) -> str:
+    if chunk is None:
+        return "".join(marked_passage_text(c.quote, c.n) for c in cites)
+    return marked_passage(chunk, [(c.start, c.end, c.n) for c in cites])
+
+
+def _tags(cites: list[Citation]) -> str:
+    return " ".join(f"[{c.n}]" for c in cites)
+
+
+def _refs(cites: list[Citation], lang: str) -> str:
+    return " · ".join(dict.fromkeys(r for r in (references(lang).beside_title(c) for c in cites) if r))
+
+
+def answer_html(answer: Answer, chunk_of: Callable[[str], Chunk | None], key: str = "") -> str:
+    """The chat message: the answer, then its references (one per passage), each opening onto its passage
+    with all of its quotes marked. An abstention says where the nearest passages are shown."""
     lang = answer.language
     d = "rtl" if lang == "ar" else "ltr"
-    parts = [f'<div class="pa-msg" dir="{d}" lang="{lang}">', body_html(answer)]
+    # `data-copy`: what the copy buttons give (the page's script swaps it in), Markdown with the citations.
+    parts = [f'<div class="pa-msg" dir="{d}" lang="{lang}" data-copy="{_attr(message_markdown(answer))}">',
+             body_html(answer, key)]
+    if not answer.citations and answer.passages:
+        parts.append(f'<p class="pa-meta pa-where">{escape(LABELS[lang]["where"])}</p>')
     if answer.notice:
         parts.append(f'<p class="pa-notice">{escape(answer.notice)}</p>')
     if answer.citations:
         parts.append(f'<div class="pa-refs"><strong>{LABELS[lang]["sources"]}</strong>')
-        for c in answer.citations:
-            chunk = chunk_of(c.chunk_id)
-            passage = marked_passage(chunk, c.start, c.end) if chunk else marked_passage_text(c.quote)
-            ref = references(lang).beside_title(c)
+        for cites in by_passage(answer.citations):
+            c = cites[0]
+            ref = _refs(cites, lang)
             parts.append(
-                f'<details class="pa-citation" data-n="{c.n}"><summary title="{escape(c.title)}">[{c.n}] '
+                f'<details class="pa-citation {_numbers(x.n for x in cites)}">'
+                f'<summary title="{escape(c.title)}">{_tags(cites)} '
                 f'{escape(short(c.title))}{" — " + escape(ref) if ref else ""}'
-                f"</summary>{passage}</details>"
+                f"</summary>{_passage_of(cites, chunk_of(c.chunk_id))}</details>"
             )
         parts.append("</div>")
     parts.append("</div>")
     return "".join(parts)
 
 
-def marked_passage_text(quote: str) -> str:
+def marked_passage_text(quote: str, n: int | str = "") -> str:
     d = direction(quote)
-    return f'<blockquote class="pa-passage" dir="{d}"><mark>{escape(quote)}</mark></blockquote>'
+    return f'<blockquote class="pa-passage" dir="{d}"><mark class="{_numbers([n])}">{escape(quote)}</mark></blockquote>'
 
 
 def sources_html(
     answer: Answer | None,
     chunk_of: Callable[[str], Chunk | None],
     neighbours: Callable[[Chunk], tuple[list[Chunk], list[Chunk]]],
+    key: str = "",
+    language: str = "en",
 ) -> str:
-    """The sources panel: per citation, the passage with its quote marked and its neighbours one click away."""
+    """The sources panel: one entry per cited passage, all of its quotes marked, its neighbours one click away.
+    Each entry's id is its first citation's (`source_id`); its `pa-n-<n>` classes name every citation it holds."""
     if answer is None:
-        return f'<div class="pa-sources"><p class="pa-meta">{LABELS["en"]["none"]}</p></div>'
+        return f'<div class="pa-sources"><p class="pa-meta">{LABELS[language]["none"]}</p></div>'
     lang = answer.language
-    out = ['<div class="pa-sources">']
+    out = [f'<div class="pa-sources pa-key-{key}">']
     if answer.citations:
-        for c in answer.citations:
+        for cites in by_passage(answer.citations):
+            c = cites[0]
             chunk = chunk_of(c.chunk_id)
-            out.append(_source_block(f"[{c.n}]", c.title, references(lang).beside_title(c), chunk, c.start, c.end, neighbours, lang,
-                                     fallback=c.quote, section=chunk.section if chunk else ""))
+            out.append(_source_block(_tags(cites), c.title, _refs(cites, lang), chunk, cites, neighbours, lang,
+                                     section=chunk.section if chunk else "", key=key))
     elif answer.passages:
         out.append(f"<p><strong>{LABELS[lang]['nearest']}</strong></p>")
         for i, p in enumerate(answer.passages[:3], 1):
-            out.append(_source_block(f"({i})", p.chunk.title, references(lang).beside_title(p.chunk), p.chunk, None, None,
+            out.append(_source_block(f"({i})", p.chunk.title, references(lang).beside_title(p.chunk), p.chunk, [],
                                      neighbours, lang, section=p.chunk.section))
     out.append("</div>")
     return "".join(out)
 
 
-def _source_block(tag, title, ref, chunk, start, end, neighbours, lang, fallback: str = "", section: str = "") -> str:
-    head = f'<div class="pa-source"><p><strong>{escape(tag)} {escape(title)}</strong>'
+def _source_block(tag, title, ref, chunk, cites, neighbours, lang, section: str = "", key: str = "") -> str:
+    ident = f' {_numbers(c.n for c in cites)}" id="{source_id(key, cites[0].n)}' if cites else ""
+    head = f'<div class="pa-source{ident}"><p><strong>{escape(tag)} {escape(title)}</strong>'
     head += f'<br><span class="pa-meta">{escape(ref)}</span>' if ref else ""
     head += f'<br><span class="pa-meta" dir="auto">{escape(section)}</span>' if section else ""
     head += "</p>"
     if chunk is None:
-        return head + marked_passage_text(fallback) + "</div>"
-    body = marked_passage(chunk, start, end)
+        return head + _passage_of(cites, None) + "</div>"
+    body = _passage_of(cites, chunk)
     before, after = neighbours(chunk)
     extra = "".join(
         f'<details class="pa-neighbour"><summary>{LABELS[lang][which]}{": " + escape(n.label) if n.label else ""}'

@@ -56,6 +56,18 @@ def body(answer: Answer) -> str:
     return "\n".join(lines).strip()
 
 
+def message_markdown(answer: Answer) -> str:
+    """What copying one chat message gives: the answer, its notice and its sources, as Markdown."""
+    lines = [body(answer).strip()]
+    if answer.notice:
+        lines += ["", f"> {answer.notice}"]
+    if answer.citations:
+        lang = "ar" if answer.language == "ar" else "en"
+        lines += ["", f"**{SOURCES[lang]}**", ""]
+        lines += [f"- [{c.n}] {references(lang).full(c)}" for c in answer.citations]  # quotes are in the body
+    return "\n".join(lines)
+
+
 def answer_markdown(answer: Answer) -> str:
     """One exported answer: the question as a heading, the answer, its notice, its full sources."""
     lines = [f"## {answer.question.strip()}", "", body(answer).strip(), ""]
