@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from indexing.bibliography import bibliographic_share
+from indexing.bibliography import bibliographic_share, endnote_share
 from indexing.chunk_vectors import chunk_vectors
 from indexing.config import Settings
 from indexing.embedding import get_embedder
@@ -286,7 +286,8 @@ class Retriever:
                 why[head[n]].append(f"sentence#{rank}")
         if cfg.bibliography_penalty > 0:
             for cid, chunk in zip(head, chunks):
-                share = bibliographic_share(chunk.text)
+                share = (endnote_share(chunk.text, self.settings.answer.endnote_share) if cfg.bibliography_by_sentence
+                         else bibliographic_share(chunk.text))
                 if share > 0:
                     fused[cid] *= max(0.0, 1 - cfg.bibliography_penalty * share)
                     why[cid].append(f"endnotes {share:.2f}")

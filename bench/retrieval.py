@@ -3,9 +3,10 @@
 Baselines (same process, same machine), over RecursiveCharacterTextSplitter(1000, 200) splits of the raw files:
 the tutorial pipeline (all-MiniLM-L6-v2 embeddings, Chroma similarity search k=10) and plain BM25 (bm25s with its
 own tokenizer), the top passage as the "answer". Ours: `Assistant.ask` on the indexed library. Every run is
-scored by the shared scorer, one table per gold set; `bench/compare.py` prints the ablation lines.
+scored by the shared scorer, one table per gold set. Then one ablation line per set for each signal of ours
+turned off (the same lines as `bench/compare.py KEY=VALUE`; "on" lines show what a signal left off would add).
 
-    python bench/retrieval.py [--gold dev.jsonl dev2.jsonl bench/gold/own.jsonl] [--repeat 3]
+    python bench/retrieval.py [--gold dev.jsonl dev2.jsonl bench/gold/own.jsonl] [--repeat 3] [--no-ablations]
 """
 from __future__ import annotations
 
@@ -24,6 +25,23 @@ from indexing.config import PROJECT_ROOT, Settings
 from indexing.embedding import get_embedder
 
 log = logging.getLogger("bench.retrieval")
+
+# Each signal of the method, turned off (or, for those left off, on) one at a time.
+ABLATIONS = {
+    "question stage off": {"question.rewrite": False},
+    "typo correction off": {"question.spelling": False},
+    "missing-subject rule off": {"question.subjects": False},
+    "approximate (HNSW) search": {"retrieval.exact_search": False},
+    "e5-small second dense list off": {"retrieval.second_dense_weight": 0.0},
+    "glossary expansion off": {"retrieval.glossary_expansion": False},
+    "sentence vote off": {"retrieval.sentence_weight": 0.0},
+    "intent prior off": {"retrieval.intent_weight": 0.0},
+    "support synonyms off": {"answer.support_synonyms": False},
+    "focus window 6 (was)": {"answer.focus_window": 6},
+    "sentence-level first stage on": {"retrieval.sentence_search_weight": 0.5},
+    "pseudo-relevance feedback on": {"retrieval.feedback_weight": 0.5},
+    "endnotes read by sentence on": {"retrieval.bibliography_by_sentence": True},
+}
 
 
 def splits(corpus: Path) -> tuple[list[str], list[dict]]:
@@ -99,6 +117,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=PROJECT_ROOT / "runs")
+    ap.add_argument("--no-ablations", action="store_true", help="only the tables")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("chromadb", "bm25s", "indexing", "assistant", "httpx"):
@@ -127,6 +146,16 @@ def main() -> None:
             log.info("%-16s %10s %10s %10s", f"recall@5 {lang}",
                      *(scores[n]["by_lang"].get(lang, {}).get("recall@5", "-") for n in runs))
         log.info("facts en         %10s %10s %10s", *(scores[n]["by_lang"].get("en", {}).get("facts", "-") for n in runs))
+    if args.no_ablations:
+        return
+    from compare import COLUMNS, evaluate, with_overrides  # bench/ is on the path when a bench script runs
+
+    log.info("\n== ablations (one signal changed; scorer's figures per set)\n%s", COLUMNS)
+    for name, overrides in {"ours (defaults)": {}, **ABLATIONS}.items():
+        log.info("# %s %s", name, " ".join(f"{k}={v}" for k, v in overrides.items()))
+        run = Assistant(with_overrides(settings, overrides)) if overrides else assistant
+        for text in evaluate(run, args.gold, scorer):
+            log.info("%s", text)
 
 
 if __name__ == "__main__":

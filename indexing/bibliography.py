@@ -34,6 +34,17 @@ def bibliographic_share(text: str) -> float:
     return min(1.0, _share(_NOISE, text))
 
 
+@lru_cache(maxsize=65_536)
+def endnote_share(text: str, threshold: float) -> float:
+    """Share of the passage's sentence characters in sentences that are endnotes (`is_bibliographic`): an
+    endnotes page is mostly such sentences even where its links are a small part of its characters."""
+    from .sentences import sentences_of
+
+    spans = [text[s:e] for s, e in sentences_of(text)]
+    total = sum(len(x) for x in spans)
+    return sum(len(x) for x in spans if is_bibliographic(x, threshold)) / total if total else 0.0
+
+
 def without_bibliography(text: str) -> str:
     """The text with its bibliographic parts blanked out (same length, so offsets still hold)."""
     return _NOISE.sub(lambda m: " " * len(m.group(0)), text)

@@ -74,6 +74,9 @@ class RetrievalSettings(BaseModel):
     bm25_b: float = 0.75
     # A passage made partly of endnotes (links, access dates) loses this share of its score per unit share.
     bibliography_penalty: float = 1.0
+    # Read that share by sentences (characters of the passage's endnote sentences) rather than by characters
+    # of links and dates alone.
+    bibliography_by_sentence: bool = False
     # More ranked lists in the first-stage fusion, each for the question languages named; weight 0 = off.
     # A second embedding model's exact dense search ("" = none; its chunk vectors are cached under
     # data_dir/vectors and built by indexing when set). e5-small finds Arabic passages for English questions

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexing.bibliography import bibliographic_share, is_bibliographic, without_bibliography
+from indexing.bibliography import bibliographic_share, endnote_share, is_bibliographic, without_bibliography
 from indexing.config import AnswerSettings
 
 ENDNOTE = AnswerSettings().endnote_share
@@ -45,3 +45,14 @@ def test_a_sentence_that_gives_an_address_in_passing_is_still_a_sentence():
     sentence = ("Replies should not exceed 2,000 words and should reach the office by 1 June 2025 at the address "
                 "ombudsperson-office@example.")
     assert not is_bibliographic(sentence, ENDNOTE)
+
+
+def test_an_endnotes_page_is_mostly_endnote_sentences_though_links_are_a_small_part_of_its_characters():
+    page = ("Internet Watch Foundation, Annual Report 2018, Cambridge, published in the spring of that year for the "
+            "members and partners of the foundation, available at: https://www.iwf.org.uk/report (accessed 12 March 2019). "
+            "UNICEF, Children in a Digital World, The State of the World's Children, New York, a long report on "
+            "children online, available at: https://www.unicef.org/sowc2017 (accessed 3 May 2019). "
+            "Many children are exposed to risks online.")
+    assert bibliographic_share(page) < 0.4
+    assert endnote_share(page, ENDNOTE) > 0.7
+    assert endnote_share("States should share hashes of known material. They should report it.", ENDNOTE) == 0.0

@@ -29,6 +29,11 @@ def test_abbreviations_expand_to_their_full_forms_keeping_punctuation():
     assert REGISTERS.rewrite("what does OP 4 say") == "what does operative paragraph 4 say"
 
 
+def test_everyday_english_shorthand_becomes_the_words_documents_use():
+    assert REGISTERS.rewrite("what should tech cos do abt it") == "what should technology companies do about it"
+    assert REGISTERS.rewrite("reqs for orgs, esp ngos").startswith("requirements for organisations, especially")
+
+
 def test_words_without_a_rule_are_left_as_typed():
     assert REGISTERS.rewrite("What is sextortion?") == "What is sextortion?"
 
