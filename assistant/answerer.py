@@ -232,7 +232,7 @@ class Answerer:
             sentences = pick(passages[: cfg.passages], cfg.max_sentences, cfg.max_per_passage)
         partial = []
         if cfg.sub_items_max > 0:
-            sentences, partial = complete_sub_items(sentences, cfg.sub_items_max)
+            sentences, partial = complete_sub_items(sentences, cfg.sub_items_max, cfg.lead_follow)
         citations = build_citations(sentences, language)
         return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,
                       passages=tuple(passages), support=strength,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexing.sentences import sentences_of
+
 from .sentence_picker import Sentence
 
 _MARKER = re.compile(r"(?m)^[ \t]*\((?:[a-z]{1,2}|[ivx]{1,5}|[\u0621-\u064A]{1,2}ـ?|\d{1,2})\)[ \t]")
@@ -42,9 +44,23 @@ def item_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def complete(sentences: list[Sentence], limit: int) -> tuple[list[Sentence], list[Partial]]:
+def _after_lead(mine: list[Sentence], text: str, follow: int) -> list[tuple[int, int]]:
+    """The `follow` sentences after a quoted line that ends in a colon ("ندعو الحكومات والشركاء إلى:"), where
+    the passage's items carry no markers: what the line introduces, less what is quoted already."""
+    spans = sentences_of(text)
+    quoted = {(x.start, x.end) for x in mine}
+    out: list[tuple[int, int]] = []
+    for x in mine:
+        if text[x.start: x.end].rstrip().endswith((":", "：")):
+            after = [(a, b) for a, b in spans if a >= x.end][:follow]
+            out.extend(sp for sp in after if sp not in quoted and sp not in out)
+    return out
+
+
+def complete(sentences: list[Sentence], limit: int, follow: int = 0) -> tuple[list[Sentence], list[Partial]]:
     """The sentences with every other sub-item of a paragraph they quote from added (up to `limit` items a
-    paragraph); paragraphs with more are reported as `Partial` instead."""
+    paragraph); paragraphs with more are reported as `Partial` instead. A quoted lead-in line of a passage
+    without marked items brings the `follow` sentences after it."""
     out = list(sentences)
     partial: list[Partial] = []
     seen: set[str] = set()
@@ -55,6 +71,9 @@ def complete(sentences: list[Sentence], limit: int) -> tuple[list[Sentence], lis
         seen.add(chunk.chunk_id)
         items = item_spans(chunk.text)
         if len(items) < 2:
+            if follow > 0:
+                mine = [x for x in sentences if x.passage.chunk.chunk_id == chunk.chunk_id]
+                out.extend(Sentence(s.passage, a, b, 0.0) for a, b in _after_lead(mine, chunk.text, follow))
             continue
         mine = [x for x in sentences if x.passage.chunk.chunk_id == chunk.chunk_id]
         quoted = [i for i in items if any(x.start < i[1] and i[0] < x.end for x in mine)]

@@ -126,6 +126,8 @@ class AnswerSettings(BaseModel):
     # A quoted paragraph's other lettered sub-items ("(a)" … "(i)") are quoted too, up to this many items a
     # paragraph; a paragraph with more gets a notice of how many are quoted (0 = neither).
     sub_items_max: int = 10
+    # A quoted line ending in a colon whose items carry no markers brings this many sentences after it (0 = off).
+    lead_follow: int = 2  # leave-one-set-out over dev, dev2, own: 1-3 tie or help each held-out set; 2 chosen
     named_paragraph_sentences: int = 8  # "what does OP 4 say?" quotes that paragraph at length
     # Weight of a sentence's cosine similarity to the question when picking the answer's sentences.
     sentence_dense_weight: float = 2.0

@@ -53,3 +53,17 @@ def test_too_many_sub_items_are_not_all_quoted_but_the_answer_says_how_many_are(
     assert len(out) == 1
     assert left_out_notice(partial[0], "en") == "para. 12 has 3 sub-items; this answer quotes 1."
     assert "3" in left_out_notice(partial[0], "ar") and "para. 12" in left_out_notice(partial[0], "ar")
+
+
+def test_a_lead_in_line_without_marked_items_brings_the_sentences_it_introduces():
+    text = ("Five priorities follow from the review. We call on governments and partners to:\n"
+            "Invest in comprehensive national responses. Accelerate global cooperation between governments "
+            "and companies. Use data and evidence.")
+    p = chunk(text)
+    lead = sentence(p, "We call on governments and partners to:")
+    out, partial = complete([lead], 10, follow=2)
+    assert [s.text for s in out[1:]] == ["Invest in comprehensive national responses.",
+                                        "Accelerate global cooperation between governments and companies."]
+    assert not partial
+    assert len(complete([lead], 10, follow=0)[0]) == 1
+    assert len(complete([sentence(p, "Five priorities follow from the review.")], 10, follow=2)[0]) == 1
