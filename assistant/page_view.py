@@ -53,6 +53,7 @@ class PageView:
     exact: bool = False
     status: Status = "exact"
     detail: str = ""  # what the status names: the file's suffix or name, the PDF's page count
+    offset: tuple[int, int] = (0, 0)  # where the image's top left is on the whole page drawn at the same scale
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,11 @@ def render_cited_page(pdf: Path, page: int, quote: str, settings: PageViewSettin
         textpage = pdf_page.get_textpage()
         found = _find(textpage, quote, settings)
         scale = settings.scale
-        boxes = tuple(_line_boxes(textpage, found.indices, height_pt, scale, settings.pad_px))
-        key = f"{pdf.resolve()}|{pdf.stat().st_mtime_ns}|{page}|{scale}|{settings.highlight}|{boxes}"  # what is drawn
+        area = _printed_area(pdf_page, width_pt, height_pt, settings) if settings.crop_to_content else None
+        x0, y0, x1, y1 = area or (0, 0, int(width_pt * scale + 0.999), int(height_pt * scale + 0.999))
+        boxes = tuple(Box(b.left - x0, b.top - y0, b.right - x0, b.bottom - y0)
+                      for b in _line_boxes(textpage, found.indices, height_pt, scale, settings.pad_px))
+        key = f"{pdf.resolve()}|{pdf.stat().st_mtime_ns}|{page}|{scale}|{settings.highlight}|{area}|{boxes}"  # what is drawn
         target = out_dir / f"page-{page}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.png"
         if target.is_file():  # the same marks on the same page of the same file: drawn before
             from PIL import Image
@@ -118,17 +122,19 @@ def render_cited_page(pdf: Path, page: int, quote: str, settings: PageViewSettin
                 w, h = drawn.size
         else:
             image = pdf_page.render(scale=scale).to_pil().convert("RGB")
+            if area:
+                image = image.crop(area)
             _highlight(image, boxes, tuple(settings.highlight))
             out_dir.mkdir(parents=True, exist_ok=True)
             partial = target.with_suffix(".part")
-            image.save(partial, format="PNG")
+            image.save(partial, format="PNG", pnginfo=_where(page, scale, (x0, y0)))
             partial.replace(target)  # another request drawing the same page never reads half a file
             w, h = image.size
     finally:
         doc.close()
     status = "not_found" if not boxes else "approximate" if not found.exact else "continues" if found.continues else "exact"
     log.debug("%s p.%d: %d boxes, %s", pdf.name, page, len(boxes), status)
-    return PageView(page, target, w, h, boxes, status in ("exact", "continues"), status)
+    return PageView(page, target, w, h, boxes, status in ("exact", "continues"), status, offset=(x0, y0))
 
 
 # -- finding the quote -------------------------------------------------------------------------------
@@ -321,6 +327,30 @@ def _best_lines(chars: list[tuple[str, _Char]], quote: str, settings: PageViewSe
 
 
 # -- drawing -----------------------------------------------------------------------------------------
+def _printed_area(pdf_page, width_pt: float, height_pt: float, settings: PageViewSettings):
+    """The part of the page anything is drawn on, plus a margin, in pixels (left, top, right, bottom): the
+    blank margins cut off, so the text is larger in a narrow column; None when nothing is drawn."""
+    scale, margin = settings.scale, settings.crop_margin_pt
+    bounds = []
+    for obj in pdf_page.get_objects(max_depth=1):
+        try:
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:  # an object pdfium cannot measure is not worth the page
+            continue
+        if right > left and top > bottom:
+            bounds.append((left, bottom, right, top))
+    if not bounds:
+        return None
+    left = max(0.0, min(b[0] for b in bounds) - margin)
+    bottom = max(0.0, min(b[1] for b in bounds) - margin)
+    right = min(width_pt, max(b[2] for b in bounds) + margin)
+    top = min(height_pt, max(b[3] for b in bounds) + margin)
+    if right <= left or top <= bottom:
+        return None
+    return (int(left * scale), int((height_pt - top) * scale),
+            int(right * scale + 0.999), int((height_pt - bottom) * scale + 0.999))
+
+
 def _line_boxes(textpage, indices: list[int], height_pt: float, scale: float, pad: int) -> list[Box]:
     """One box per run of characters on a line (pdfium's char boxes united), in image pixels."""
     rects: list[list[float]] = []  # left, bottom, right, top in PDF points
@@ -336,6 +366,18 @@ def _line_boxes(textpage, indices: list[int], height_pt: float, scale: float, pa
     return [Box(int(left * scale) - pad, int((height_pt - top) * scale) - pad,
                 int(right * scale + 0.999) + pad, int((height_pt - bottom) * scale + 0.999) + pad)
             for left, bottom, right, top in rects]
+
+
+def _where(page: int, scale: float, offset: tuple[int, int]):
+    """The image says what it shows, for a reader of the file alone: page, pixels per point, and where its
+    top left is on the whole page (`pa-offset`, pixels)."""
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("pa-page", str(page))
+    info.add_text("pa-scale", str(scale))
+    info.add_text("pa-offset", f"{offset[0]},{offset[1]}")
+    return info
 
 
 def _highlight(image, boxes: tuple[Box, ...], colour: tuple[int, int, int]) -> None:

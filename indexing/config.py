@@ -223,6 +223,8 @@ class PageViewSettings(BaseModel):
     scale: float = 1.5  # pixels per PDF point: an A4 page is 893 px wide, legible on a phone when zoomed
     highlight: tuple[int, int, int] = (255, 221, 87)  # multiplied onto the page: white becomes this, black stays
     pad_px: int = 2  # around each line's box, so the mark covers accents and descenders
+    crop_to_content: bool = True  # cut the blank margins: the text is larger in the side column and on a phone
+    crop_margin_pt: float = 18.0  # kept around what is drawn (a quarter inch)
     min_prefix_chars: int = 12  # a quote running on to the next page: the least of it that must end this page
     line_match_min: float = 0.6  # not found letter for letter: a line is marked when this share of its words is the quote's
 

@@ -30,8 +30,9 @@ def mark_share(image: Image.Image, box) -> float:
     return sum(map(is_mark, pixels)) / len(pixels)
 
 
-def text_box(pdf: Path, page: int, text: str, scale: float) -> tuple[int, int, int, int]:
-    """Where pdfium's own search finds `text` on the page, in image pixels (independent of page_view)."""
+def text_box(pdf: Path, page: int, text: str, view=None, scale: float = CFG.scale) -> tuple[int, int, int, int]:
+    """Where pdfium's own search finds `text` on the page, in pixels of `view`'s image (of the whole page
+    drawn at `scale` without one); independent of page_view's matching."""
     doc = pdfium.PdfDocument(str(pdf))
     p = doc[page - 1]
     tp = p.get_textpage()
@@ -41,7 +42,9 @@ def text_box(pdf: Path, page: int, text: str, scale: float) -> tuple[int, int, i
     left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
     bottom, top = min(b[1] for b in boxes), max(b[3] for b in boxes)
     doc.close()
-    return int(left * scale), int((height - top) * scale), int(right * scale), int((height - bottom) * scale)
+    dx, dy = view.offset if view else (0, 0)
+    return (int(left * scale) - dx, int((height - top) * scale) - dy, int(right * scale) - dx,
+            int((height - bottom) * scale) - dy)
 
 
 @pytest.fixture
@@ -55,19 +58,34 @@ def test_the_quote_on_page_two_is_highlighted_line_by_line_and_nothing_else(repo
     image = Image.open(view.image)
     assert image.size == (view.width, view.height)
     for line in LINES:
-        assert mark_share(image, text_box(report, 2, line, CFG.scale)) > 0.5
+        assert mark_share(image, text_box(report, 2, line, view)) > 0.5
     for other in ("Chapter two opens here.", "Other matters follow on this page."):
-        assert mark_share(image, text_box(report, 2, other, CFG.scale)) == 0
+        assert mark_share(image, text_box(report, 2, other, view)) == 0
     # The image is page 2 as pdfium draws it, apart from the marks.
     plain = pdfium.PdfDocument(str(report))[1].render(scale=CFG.scale).to_pil().convert("RGB")
-    spot = text_box(report, 2, "Other matters follow on this page.", CFG.scale)
-    assert image.convert("RGB").crop(spot).tobytes() == plain.crop(spot).tobytes()
+    spot = "Other matters follow on this page."
+    assert image.convert("RGB").crop(text_box(report, 2, spot, view)).tobytes() == \
+        plain.crop(text_box(report, 2, spot)).tobytes()
+
+
+def test_the_image_is_the_printed_area_of_the_page_and_the_whole_page_when_asked(report, tmp_path):
+    view = render_cited_page(report, 2, QUOTE, CFG, tmp_path / "p")
+    whole = render_cited_page(report, 2, QUOTE, CFG.model_copy(update={"crop_to_content": False}), tmp_path / "p")
+    assert whole.offset == (0, 0) and (whole.width, whole.height) == (893, 1263)  # A4 at 1.5 px per point
+    assert view.width < whole.width and view.height < whole.height and view.offset > (0, 0)
+    margin = int(CFG.crop_margin_pt * CFG.scale)
+    left, top, _, _ = text_box(report, 2, "Chapter two opens here.")
+    assert abs(view.offset[0] - (left - margin)) <= 3 and abs(view.offset[1] - (top - margin)) <= 6
+    assert [(b.left + view.offset[0], b.top + view.offset[1]) for b in view.boxes] == \
+        [(b.left, b.top) for b in whole.boxes]
+    info = Image.open(view.image).info  # the file says what it shows
+    assert (info["pa-page"], info["pa-scale"], info["pa-offset"]) == ("2", "1.5", f"{view.offset[0]},{view.offset[1]}")
 
 
 def test_the_quotes_own_full_stop_is_marked_with_it(report, tmp_path):
     view = render_cited_page(report, 2, QUOTE, CFG, tmp_path / "pages")
     last = max(view.boxes, key=lambda b: b.top)
-    assert last.right >= text_box(report, 2, "quarter.", CFG.scale)[2]
+    assert last.right >= text_box(report, 2, "quarter.", view)[2]
 
 
 def test_a_quote_as_the_cleaner_gives_it_is_found_in_the_pages_own_text(tmp_path):
@@ -103,8 +121,8 @@ def test_arabic_painted_glyph_by_glyph_in_visual_order_is_marked_on_its_line(tmp
     view = render_cited_page(pdf, 1, AR_LINE_2, CFG, tmp_path / "p")
     assert view.exact and len(view.boxes) == 1
     image = Image.open(view.image)
-    assert mark_share(image, text_box(pdf, 1, AR_LINE_2, CFG.scale)) > 0.3
-    assert mark_share(image, text_box(pdf, 1, AR_LINE, CFG.scale)) == 0
+    assert mark_share(image, text_box(pdf, 1, AR_LINE_2, view)) > 0.3
+    assert mark_share(image, text_box(pdf, 1, AR_LINE, view)) == 0
 
 
 def test_an_arabic_text_layer_read_backwards_is_matched_line_by_line_reversed(tmp_path):
@@ -115,8 +133,8 @@ def test_an_arabic_text_layer_read_backwards_is_matched_line_by_line_reversed(tm
     view = render_cited_page(pdf, 1, AR_LINE_2, CFG, tmp_path / "p")
     assert view.exact and len(view.boxes) == 1
     image = Image.open(view.image)
-    assert mark_share(image, text_box(pdf, 1, AR_LINE_2[::-1], CFG.scale)) > 0.3
-    assert mark_share(image, text_box(pdf, 1, AR_LINE[::-1], CFG.scale)) == 0
+    assert mark_share(image, text_box(pdf, 1, AR_LINE_2[::-1], view)) > 0.3
+    assert mark_share(image, text_box(pdf, 1, AR_LINE[::-1], view)) == 0
 
 
 def test_shaped_arabic_with_lam_alef_ligatures_is_matched_letter_for_letter(tmp_path):
@@ -135,7 +153,7 @@ def test_shaped_arabic_with_lam_alef_ligatures_is_matched_letter_for_letter(tmp_
     assert "ثالثة" in page_text(path)  # the ligature's letters as pdfium orders them
     view = render_cited_page(path, 1, " ".join(lines[:2]), CFG, tmp_path / "p")
     assert view.exact and view.status == "exact" and len(view.boxes) == 2
-    assert mark_share(Image.open(view.image), text_box(path, 1, lines[2], CFG.scale)) == 0
+    assert mark_share(Image.open(view.image), text_box(path, 1, lines[2], view)) == 0
     # A short line with a colon: pdfium cuts it into runs and lists them left to right; read as drawn, it is found.
     assert lines[3] not in page_text(path).replace("\r\n", "")
     heading = render_cited_page(path, 1, lines[3], CFG, tmp_path / "p")
@@ -145,7 +163,7 @@ def test_shaped_arabic_with_lam_alef_ligatures_is_matched_letter_for_letter(tmp_
 def test_a_quote_not_found_letter_for_letter_marks_the_best_matching_line_and_says_so(report, tmp_path):
     view = render_cited_page(report, 2, "The Orvieto Compact requires every signatory to publish", CFG, tmp_path / "p")
     assert not view.exact and view.status == "approximate" and len(view.boxes) == 1
-    assert mark_share(Image.open(view.image), text_box(report, 2, LINES[0], CFG.scale)) > 0.5
+    assert mark_share(Image.open(view.image), text_box(report, 2, LINES[0], view)) > 0.5
 
 
 def test_a_quote_that_runs_on_to_the_next_page_is_marked_to_the_foot_of_its_page(tmp_path):

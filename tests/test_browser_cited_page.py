@@ -1,0 +1,100 @@
+"""The cited page in Debian's headless Chromium: after an answer, the side column's panel lists its citations
+with their pages and shows the chosen one's page with the quote highlighted."""
+from __future__ import annotations
+
+import io
+import shutil
+
+import httpx
+import pypdfium2 as pdfium
+import pytest
+from conftest import EDITOR_TOKEN, make_pdf
+from gradio_client import Client, handle_file
+from PIL import Image
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+LINES = ["The Tessaro Charter obliges every member hotline to keep", "its reports for no longer than ninety days."]
+QUESTION = "How long may a member hotline keep its reports under the Tessaro Charter?"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="Debian's chromium and chromium-driver are not installed"),
+]
+
+
+@pytest.fixture
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def charter(app_server, tmp_path):
+    client = Client(app_server[0].local_url, verbose=False)
+    pdf = make_pdf(tmp_path / "tessaro charter.pdf", [["Preliminary matters."], ["Part two.", *LINES, "End of part two."]],
+                   title="Tessaro Charter on hotline records")
+    status, *_ = client.predict([handle_file(str(pdf))], EDITOR_TOKEN, api_name="/upload")
+    assert "✓ tessaro_charter.pdf" in status, status
+    yield pdf
+    docs = {r[7]: r[8] for r in client.predict(api_name="/library")[-1]["data"]}
+    client.predict(docs["tessaro_charter.pdf"], False, EDITOR_TOKEN, api_name="/remove")
+
+
+def test_the_panel_shows_the_chosen_citations_page_with_its_quote_highlighted(app_server, browser, charter):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    demo, settings = app_server
+    wait = WebDriverWait(browser, 60)
+    browser.get(demo.local_url)
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
+    box.send_keys(QUESTION)
+    box.send_keys(Keys.ENTER)
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#chat .pa-msg details.pa-citation")))
+
+    panel = browser.find_element(By.ID, "cited-page-panel")
+    browser.execute_script("arguments[0].scrollIntoView()", panel)
+    panel.find_element(By.CSS_SELECTOR, "button").click()
+    pick = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#cited-page-pick input")))
+    pick.click()
+    options = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#cited-page-pick li"))
+    wanted = [o for o in options if "Tessaro" in o.text and "p. 2" in o.text]
+    assert wanted, [o.text for o in options]
+    wanted[-1].click()  # the sentence follows the page's heading, so its citation comes last
+
+    def shown(driver):
+        img = driver.find_elements(By.CSS_SELECTOR, "#cited-page img")
+        return img and img[0].get_attribute("src") and driver.execute_script("return arguments[0].naturalWidth", img[0])
+
+    wait.until(shown)
+    note = browser.find_element(By.ID, "cited-page-note").text
+    assert "Tessaro" in note and "p. 2" in note
+    src = browser.find_element(By.CSS_SELECTOR, "#cited-page img").get_attribute("src")
+    image = Image.open(io.BytesIO(httpx.get(src, timeout=10).content))
+
+    cfg = settings.page_view
+    dx, dy = (int(v) for v in image.info["pa-offset"].split(","))  # the page's printed area: where it starts
+    image = image.convert("RGB")
+    doc = pdfium.PdfDocument(str(charter))
+    tp = doc[1].get_textpage()
+    height = doc[1].get_size()[1]
+    for line in LINES:  # under the highlight, where pdfium's own search finds each line of the sentence
+        index, count = tp.search(line, match_case=True).get_next()
+        boxes = [tp.get_charbox(i) for i in range(index, index + count)]
+        area = (int(min(b[0] for b in boxes) * cfg.scale) - dx, int((height - max(b[3] for b in boxes)) * cfg.scale) - dy,
+                int(max(b[2] for b in boxes) * cfg.scale) - dx, int((height - min(b[1] for b in boxes)) * cfg.scale) - dy)
+        region = image.crop(area)
+        pixels = [region.getpixel((x, y)) for y in range(region.height) for x in range(region.width)]
+        share = sum(all(abs(a - b) <= 8 for a, b in zip(p, cfg.highlight)) for p in pixels) / len(pixels)
+        assert share > 0.5, (line, share)
