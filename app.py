@@ -478,7 +478,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 z_fmt = gr.Radio(["Markdown", "Word (.docx)", "CSV"], value="Markdown", label="Export")
                 z_btn = gr.Button("Export", size="sm")
                 z_file = gr.File(label="Download", interactive=False)
-        with gr.Tab("Recommendations · التوصيات"):
+        with gr.Tab("Recommendations · التوصيات") as w_tab:
             with gr.Row():
                 w_doc = gr.Dropdown([(ALL, ALL), *doc_choices()], value=ALL, label="Document · الوثيقة")
                 w_addr = gr.Dropdown([ALL, *assistant.recommendation_groups()], value=ALL, label="Addressee · المخاطَب")
@@ -533,9 +533,12 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         for box in (z_force, z_addr):
             box.change(resolution, z_in, [z_table, z_addr], api_name=False)
         z_topic.submit(resolution, z_in, [z_table, z_addr], api_name=False)
+        # The page opens with the first resolution chosen: its table must be filled then too, not only on a change.
+        demo.load(resolution, z_in, [z_table, z_addr], api_name=False)
         z_btn.click(resolution_export, [z_doc, z_fmt, *z_in[1:]], z_file, api_name="resolution_export")
         for box in (w_doc, w_addr):
             box.change(recommendations, [w_doc, w_addr], w_table, api_name="recommendations" if box is w_doc else False)
+        w_tab.select(recommendations, [w_doc, w_addr], w_table, api_name=False)  # filled when opened, as it shows "all"
         w_btn.click(recommendations_export, w_doc, w_file, api_name="recommendations_export")
         n_query.submit(figures, [n_query, n_doc, n_topic], n_table, api_name="figures")
         for box in (n_doc, n_topic):

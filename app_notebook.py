@@ -85,8 +85,8 @@ class NotebookUI:
                     with gr.Row():
                         self.up = gr.Button("↑ Up · أعلى", size="sm", elem_id="notebook-up", min_width=80)
                         self.down = gr.Button("↓ Down · أسفل", size="sm", elem_id="notebook-down", min_width=80)
-                        self.remove_btn = gr.Button("Remove · احذف", size="sm", variant="stop", elem_id="notebook-remove",
-                                                    min_width=80)
+                        self.remove_btn = gr.Button("Remove · احذف", size="sm", variant="stop", min_width=80,
+                                                    elem_id="notebook-remove")
                     self.note = gr.Textbox(label="Note · ملاحظة", lines=2, elem_id="notebook-note",
                                            max_length=self.settings.app.notebook_note_chars)
                     self.note_btn = gr.Button("Save note · احفظ الملاحظة", size="sm", elem_id="notebook-save-note")

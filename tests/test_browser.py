@@ -199,3 +199,132 @@ def test_a_citation_click_jumps_to_and_highlights_its_source(app_server, browser
     assert browser.execute_script("return document.activeElement === arguments[0]", entry)
     top = browser.execute_script("return arguments[0].getBoundingClientRect().top", entry)
     assert 0 <= top < browser.execute_script("return window.innerHeight")
+
+
+# -- Issue 18: the resolution table and the trainer's notebook ------------------------------------------------
+ALL = "all · الكل"
+OPTION = "li[data-testid=dropdown-option]"
+
+
+def texts(browser, css: str, attribute: str = "") -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [e.get_attribute(attribute) if attribute else e.text for e in browser.find_elements(By.CSS_SELECTOR, css)]
+
+
+def choose(browser, wait, label: str, option: str) -> None:
+    """Pick `option` in the Gradio dropdown labelled `label`, as a user does: open it, click the option."""
+    from selenium.webdriver.common.by import By
+
+    box = browser.find_element(By.CSS_SELECTOR, f"input[role=combobox][aria-label='{label}']")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
+    item = wait.until(lambda _: next((li for li in browser.find_elements(By.CSS_SELECTOR, OPTION)
+                                      if li.get_attribute("aria-label") == option and li.is_displayed()), None))
+    item.click()
+
+
+def open_tab(browser, wait, name: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.execute_script("window.scrollTo(0, 0)")
+    tab = wait.until(lambda _: next((b for b in browser.find_elements(By.CSS_SELECTOR, "button[role=tab]")
+                                     if name in b.get_attribute("textContent")), None))
+    tab.click()
+
+
+def table_rows(browser) -> list[list[str]]:
+    """The data rows the shown tab's table has on screen, cell by cell (Gradio draws rows as they scroll in);
+    read in one script, so a table redrawn meanwhile is never half read."""
+    return browser.execute_script("""
+        const panel = [...document.querySelectorAll('[role=tabpanel]')].find(p => p.offsetParent !== null);
+        return [...panel.querySelectorAll('[role=row]')].filter(r => r.getAttribute('aria-rowindex') !== '1')
+            .map(r => [...r.querySelectorAll('td, [role=gridcell]')].map(c => c.innerText.trim()));""")
+
+
+def test_the_resolution_table_shows_on_opening_and_filtering_by_force_leaves_only_that_force(app_server, browser):
+    from gradio_client import Client
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from assistant.render.paragraph_table import COLUMNS
+
+    demo, _ = app_server
+    expected = Client(demo.local_url, verbose=False).predict("ga-resolution-2022", "directive", ALL, "",
+                                                             api_name="/resolution")[0]["data"]
+    assert expected, "the bundled resolution has directive paragraphs"
+    wait = WebDriverWait(browser, 60)
+    browser.get(demo.local_url)
+    open_tab(browser, wait, "Resolution")
+    # The first resolution is shown selected: its paragraphs are listed before any filter is touched.
+    opened = wait.until(lambda _: table_rows(browser) or None)
+    force = COLUMNS.index("force")
+    assert len(opened) > len(expected) and any(r[force] != "directive" for r in opened)
+
+    choose(browser, wait, "Force · القوة", "directive")
+    shown = wait.until(lambda _: (rows := table_rows(browser)) and all(r[force] == "directive" for r in rows) and rows)
+    label = COLUMNS.index("label")
+    assert [r[label] for r in shown] == [r[label] for r in expected]
+    assert all(r[force] == "directive" for r in shown)
+
+
+def test_pinned_citations_export_as_a_word_handout_in_the_notebooks_order(app_server, browser, tmp_path):
+    from docx import Document
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    demo, _ = app_server
+    wait = WebDriverWait(browser, 60)
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    ask(browser, demo.local_url, QUESTION)
+    chat_quotes = texts(browser, "#chat .pa-msg .pa-quote", "textContent")
+
+    status = browser.find_element(By.ID, "pin-status")
+    wait.until(lambda _: texts(browser, "#pin-pick input", "value")[0].startswith("[1]"))
+    browser.find_element(By.ID, "pin-citation").click()
+    wait.until(lambda _: "item 1" in status.text)
+    pick = browser.find_element(By.CSS_SELECTOR, "#pin-pick input")
+    pick.click()
+    second = wait.until(lambda _: next((li for li in browser.find_elements(By.CSS_SELECTOR, f"#pin-pick {OPTION}")
+                                        if li.get_attribute("aria-label").startswith("[2]")), None))
+    second.click()
+    browser.find_element(By.ID, "pin-citation").click()
+    wait.until(lambda _: "item 2" in status.text)
+
+    # The Notebook tab lists both; the second is moved up, so the handout must give it first.
+    open_tab(browser, wait, "Notebook")
+    pinned = wait.until(lambda _: len(q := texts(browser, "#notebook .pa-nb-quote")) == 2 and q)
+    assert pinned == chat_quotes[:2]
+    # the item last pinned is the one chosen
+    assert browser.find_element(By.CSS_SELECTOR, "#notebook-item input").get_attribute("value").startswith("2.")
+    browser.find_element(By.ID, "notebook-up").click()
+    wait.until(lambda _: texts(browser, "#notebook .pa-nb-quote") == pinned[::-1])
+
+    # The notebook survives a reload.
+    browser.refresh()
+    wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
+    open_tab(browser, wait, "Notebook")
+    wait.until(lambda _: texts(browser, "#notebook .pa-nb-quote") == pinned[::-1])
+
+    page_refs = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#notebook .pa-nb-item .pa-meta")
+                 if m.text.startswith("المرجع:")]
+    browser.find_element(By.ID, "notebook-export").click()
+    link = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#notebook-handout a")))
+    link.click()
+    path = tmp_path / "handout.docx"
+    WebDriverWait(browser, 30).until(lambda _: path.exists() and path.stat().st_size > 0)
+
+    doc = Document(str(path))
+    quotes = [p for p in doc.paragraphs if p.style.name == "Quote"]
+    assert [p.text for p in quotes] == pinned[::-1]  # the order of the notebook, not of pinning
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for p in quotes:  # Arabic quotes, right-to-left as Word reads it
+        assert p._p.pPr.find(f"{w}bidi") is not None and all(r._r.rPr.find(f"{w}rtl") is not None for r in p.runs)
+    lines = [p.text for p in doc.paragraphs]
+    refs = [i for i, t in enumerate(lines) if t.startswith("المرجع:")]
+    at = [i for i, p in enumerate(doc.paragraphs) if p.style.name == "Quote"]
+    assert len(refs) == 2 and at[0] < refs[0] < at[1] < refs[1]  # each quote followed by its reference
+    # the full reference (document title, paragraph; the page where the source has pages) the tab showed for each
+    assert [lines[i] for i in refs] == page_refs and all("الفقرة" in r for r in page_refs)
+    sources = lines.index("المصادر")
+    assert sources > refs[1] and doc.paragraphs[sources + 1].style.name == "List Number"

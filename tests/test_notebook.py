@@ -117,7 +117,8 @@ def broken(answers, change) -> dict:
     (lambda d: d["items"][0]["sources"].append(d["items"][0]["sources"][0]),
      "Item 1: a pinned citation has exactly one source, not 2"),
     (lambda d: d["items"][0]["sources"][0].pop("quote"), "Item 1, source 1: 'quote' is missing"),
-    (lambda d: d["items"][1]["sources"][0].update(page="12"), "Item 2, source 1: 'page' must be a whole number, not text"),
+    (lambda d: d["items"][1]["sources"][0].update(page="12"),
+     "Item 2, source 1: 'page' must be a whole number, not text"),
     (lambda d: d["items"][0].update(id=""), "Item 1: 'id' must be non-empty text"),
     (lambda d: d["items"].append(d["items"][0]), "Item 3 repeats item 1"),
 ])

@@ -194,7 +194,8 @@ def item_html(item: NotebookItem, n: int) -> str:
     parts = [f'<div class="pa-meta">{n} · {KIND_NAMES[item.kind]}</div>',
              f'<div class="pa-nb-head" {side}><strong>{escape(item_title(item))}</strong></div>']
     if item.kind == "citation":
-        parts += [_quote_html(item.quote), f'<div class="pa-meta" {side}>{escape(reference(item, item.sources[0]))}</div>']
+        ref = escape(reference(item, item.sources[0]))
+        parts += [_quote_html(item.quote), f'<div class="pa-meta" {side}>{ref}</div>']
         if item.question.strip():
             own = LABELS[item.language]
             parts.append(f'<div class="pa-meta" {side}>{own["question"]}: {escape(item.question.strip())}</div>')
