@@ -63,6 +63,7 @@ class FollowUp:
     topic: str = ""
     context_docs: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()
+    read_with: str = ""  # the previous question this one was read with, or ""
 
 
 class Assistant:
@@ -249,7 +250,7 @@ class Assistant:
         standalone = f"{follow.topic}\n{follow.text}".strip() if follow.topic else follow.text
         answer = replace(
             answer, question=question, notices=(*asked.notices, *follow.notices, *answer.notices),
-            standalone_question=answer.standalone_question or standalone,
+            standalone_question=answer.standalone_question or standalone, read_with=follow.read_with,
             timings={**answer.timings, **retrieval.timings},
         )
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
@@ -283,10 +284,11 @@ class Assistant:
             rewritten = generator.rewrite(text, previous.question, previous.answer_text)
             if rewritten != text:
                 topic, text = "", rewritten
-        notices = ()
+        notices, read_with = (), ""
         if previous is not None and (topic or context_docs):
+            read_with = previous.question
             notices = (READ_WITH_PREVIOUS[asked.language].format(q=previous.question[:200]),)
-        return FollowUp(text, topic, tuple(context_docs), notices)
+        return FollowUp(text, topic, tuple(context_docs), notices, read_with)
 
     def generator(self):
         """The language-model answerer the settings ask for, built on first use; None for `none` or on failure."""

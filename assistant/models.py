@@ -115,6 +115,7 @@ class Answer:
     notices: tuple[str, ...] = ()
     backend: str = "extractive"
     standalone_question: str = ""
+    read_with: str = ""  # the previous question a follow-up was read with (the app offers to ask it alone)
     timings: dict[str, float] = field(default_factory=dict)
 
     def with_citations(self, changed: dict[int, Citation]) -> "Answer":

@@ -52,6 +52,14 @@ def test_follow_up_keeps_the_document_of_the_previous_turn(library):
     follow = library.ask("and what does paragraph 5 add?", history=session)
     assert follow.passages[0].chunk.doc_id == "sr-report-a-hrc-28-56"
     assert follow.passages[0].chunk.label == "para. 5"
+    assert follow.read_with == first.question and not first.read_with
+
+
+def test_a_question_that_stands_alone_is_not_read_with_the_previous_one(library):
+    session = Session()
+    library.ask("What does operative paragraph 10 of the resolution ask of Member States?", history=session)
+    alone = library.ask("What is sextortion?", history=session)
+    assert alone.read_with == "" and not any("previous" in n for n in alone.notices)
 
 
 def test_an_assistant_sees_a_document_another_process_added_once_it_checks_the_manifest(small_library, tmp_path):
