@@ -129,6 +129,7 @@ def render_cited_page(pdf: Path, page: int, quote: str, settings: PageViewSettin
             partial = target.with_suffix(".part")
             image.save(partial, format="PNG", pnginfo=_where(page, scale, (x0, y0)))
             partial.replace(target)  # another request drawing the same page never reads half a file
+            _prune(out_dir, settings.kept_images)
             w, h = image.size
     finally:
         doc.close()
@@ -366,6 +367,13 @@ def _line_boxes(textpage, indices: list[int], height_pt: float, scale: float, pa
     return [Box(int(left * scale) - pad, int((height_pt - top) * scale) - pad,
                 int(right * scale + 0.999) + pad, int((height_pt - bottom) * scale + 0.999) + pad)
             for left, bottom, right, top in rects]
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Drawn pages are a cache: past `keep` of them, the oldest go (one shown in a page now is re-drawn if asked)."""
+    drawn = sorted(folder.glob("page-*.png"), key=lambda p: p.stat().st_mtime_ns)
+    for old in drawn[:max(0, len(drawn) - keep)]:
+        old.unlink(missing_ok=True)
 
 
 def _where(page: int, scale: float, offset: tuple[int, int]):

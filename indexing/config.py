@@ -225,6 +225,7 @@ class PageViewSettings(BaseModel):
     pad_px: int = 2  # around each line's box, so the mark covers accents and descenders
     crop_to_content: bool = True  # cut the blank margins: the text is larger in the side column and on a phone
     crop_margin_pt: float = 18.0  # kept around what is drawn (a quarter inch)
+    kept_images: int = 500  # drawn pages kept in data/exports/pages (~50-150 KB each); the oldest go first
     min_prefix_chars: int = 12  # a quote running on to the next page: the least of it that must end this page
     line_match_min: float = 0.6  # not found letter for letter: a line is marked when this share of its words is the quote's
 

@@ -186,6 +186,15 @@ def test_the_same_quote_drawn_again_reuses_its_image(report, tmp_path):
     assert other.image != first.image and other.width < first.width
 
 
+def test_drawn_pages_past_the_kept_number_are_removed_oldest_first(report, tmp_path):
+    cfg = CFG.model_copy(update={"kept_images": 2})
+    first = render_cited_page(report, 2, QUOTE, cfg, tmp_path / "p")
+    second = render_cited_page(report, 1, "Chapter one: scope.", cfg, tmp_path / "p")
+    third = render_cited_page(report, 3, "Annex.", cfg, tmp_path / "p")
+    assert not first.image.exists() and second.image.exists() and third.image.exists()
+    assert render_cited_page(report, 2, QUOTE, cfg, tmp_path / "p").image.exists()  # drawn again when asked
+
+
 def citation(file_name: str, page: int | None, quote: str = QUOTE) -> Citation:
     return Citation(n=2, doc_id="d", file_name=file_name, title="The Orvieto Compact", symbol="", label="",
                     page=page, quote=quote, start=0, end=len(quote), chunk_id="c")
