@@ -21,6 +21,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
 
+from app_ask import CSS as ASK_CSS, chip_values, filter_chips
 from app_mcp import add_tools
 from app_notebook import CSS as NOTEBOOK_CSS, NotebookUI
 from assistant.core import Assistant
@@ -81,6 +82,10 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
     def doc_choices() -> list[tuple[str, str]]:
         return [(f"{r.title} ({r.symbol})" if r.symbol else r.title, r.doc_id) for r in assistant.documents()]
 
+    def doc_name(doc_id: str) -> str:
+        record = assistant.store.documents().get(doc_id)
+        return (record.symbol or record.title) if record else doc_id
+
     def kind_choices() -> list[str]:
         return sorted({r.kind for r in assistant.documents() if r.kind})
 
@@ -108,7 +113,8 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         text = ""
         shown = None
         try:
-            response = assistant.respond(message, conv.session, _filters(doc_ids, kinds, years))
+            filters = _filters(doc_ids, kinds, years)
+            response = assistant.respond(message, conv.session, filters)
             for delta in response:
                 # Every update resends the whole chat: a model's tokens are shown a few times a second, and
                 # an extractive answer (ready at once, however long the search took) goes out in one piece.
@@ -130,7 +136,8 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
             return
         conv.answers.append(answer)
         key = uuid.uuid4().hex[:8]  # ties the answer's [n] links to its entries in the sources panel
-        history[-1]["content"] = answer_html(answer, assistant.chunk, key)
+        filtered = ", ".join(shown for _, _, shown in chip_values(doc_ids, kinds, years, doc_name))
+        history[-1]["content"] = answer_html(answer, assistant.chunk, key, filtered=filtered)
         yield history, conv, sources_html(answer, assistant.chunk, assistant.neighbours, key), ""
 
     def translate_choices(conv: Conversation):
@@ -386,8 +393,13 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         conv = gr.State(Conversation())
         notebook = NotebookUI(settings)  # the trainer's notebook: pin row under the chat, Notebook tab (app_notebook.py)
         with gr.Tab("Ask · اسأل"):
+            f_docs = gr.Dropdown(doc_choices(), multiselect=True, label="Documents", allow_custom_value=True, render=False,
+                                 elem_id="filter-docs")
+            f_kinds = gr.Dropdown(kind_choices(), multiselect=True, label="Kind", render=False)
+            f_years = gr.Dropdown(year_choices(), multiselect=True, label="Year", render=False)
             with gr.Row():
                 with gr.Column(scale=3):
+                    filter_chips(f_docs, f_kinds, f_years, doc_name)  # active filters, removable (app_ask.py)
                     chatbot = gr.Chatbot(
                         height=620, elem_id="chat", placeholder=PLACEHOLDER, latex_delimiters=[],
                         sanitize_html=True, render_markdown=True, line_breaks=False, feedback_options=None,
@@ -395,7 +407,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                     )
                     with gr.Row():
                         question = gr.Textbox(placeholder="Ask in Arabic or English · اسأل بالعربية أو بالإنجليزية",
-                                              show_label=False, scale=5, elem_id="question", rtl=False,
+                                              label="Your question", show_label=False, scale=5, elem_id="question", rtl=False,
                                               max_length=10_000)
                         send = gr.Button("Ask · اسأل", variant="primary", scale=1, elem_id="send")
                     notebook.pin_row()
@@ -412,9 +424,8 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                         c_img = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="cited-page",
                                          buttons=["fullscreen", "download"])
                     with gr.Accordion("Filters · تصفية", open=False):
-                        f_docs = gr.Dropdown(doc_choices(), multiselect=True, label="Documents", allow_custom_value=True)
-                        f_kinds = gr.Dropdown(kind_choices(), multiselect=True, label="Kind")
-                        f_years = gr.Dropdown(year_choices(), multiselect=True, label="Year")
+                        for box in (f_docs, f_kinds, f_years):  # made above, for the chips over the chat
+                            box.render()
                     with gr.Accordion("Paragraph look-up · البحث عن فقرة", open=False):
                         p_first = next(iter(doc_choices()), (None, None))[1]  # the list opens filled for it
                         p_doc = gr.Dropdown(doc_choices(), value=p_first, label="Document", allow_custom_value=True)
@@ -569,7 +580,7 @@ def launch(host: str | None = None, port: int | None = None, reindex: bool = Tru
         auth=auth,
         max_file_size=f"{settings.max_file_mb}mb",
         allowed_paths=[str(settings.data_dir / "exports")],
-        css=CSS + NOTEBOOK_CSS + PAGE_CSS,
+        css=CSS + NOTEBOOK_CSS + PAGE_CSS + ASK_CSS,
         head=page_head(),
         theme=gr.themes.Soft(),
         footer_links=["api"],

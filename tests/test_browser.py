@@ -328,3 +328,49 @@ def test_pinned_citations_export_as_a_word_handout_in_the_notebooks_order(app_se
     assert [lines[i] for i in refs] == page_refs and all("الفقرة" in r for r in page_refs)
     sources = lines.index("المصادر")
     assert sources > refs[1] and doc.paragraphs[sources + 1].style.name == "List Number"
+
+
+def test_an_active_filter_shows_as_a_chip_above_the_chat_and_removing_it_clears_the_filter(app_server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    demo, _ = app_server
+    wait = WebDriverWait(browser, 30)
+    browser.get(demo.local_url)
+    wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
+    assert not browser.find_elements(By.CSS_SELECTOR, "#filter-chips button")
+    # "Ask about it" in the paragraph look-up sets the Documents filter to the paragraph's document.
+    lookup = wait.until(ec.element_to_be_clickable((By.XPATH, "//button[contains(., 'Paragraph look-up')]")))
+    lookup.click()
+    wait.until(ec.element_to_be_clickable((By.XPATH, "//button[normalize-space()='Ask about it']"))).click()
+    chip = wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, "#filter-chips button.pa-chip")))
+    assert chip.text.startswith("Document: ") and chip.text.endswith("✕")
+    chat = browser.find_element(By.ID, "chat")
+    assert chip.location["y"] < chat.location["y"]  # above the answer
+    chip.click()
+    wait.until(lambda b: not b.find_elements(By.CSS_SELECTOR, "#filter-chips button"))
+    # The filter itself is cleared: its dropdown holds no value any more.
+    browser.find_element(By.XPATH, "//button[contains(., 'Filters')]").click()
+    docs = wait.until(ec.visibility_of_element_located((By.ID, "filter-docs")))
+    assert "Strengthening" not in docs.text and not docs.find_elements(By.CSS_SELECTOR, ".token")
+
+
+def test_the_question_box_has_a_name_and_follows_the_typed_texts_direction(app_server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    demo, _ = app_server
+    browser.get(demo.local_url)
+    box = WebDriverWait(browser, 30).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
+    assert box.accessible_name == "Your question"
+    style = "return getComputedStyle(arguments[0]).direction"
+    box.send_keys("ما الذي يطلبه القرار")
+    assert box.get_attribute("dir") == "auto" and browser.execute_script(style, box) == "rtl"
+    box.clear()
+    box.send_keys("What does OP 4 say?")
+    assert browser.execute_script(style, box) == "ltr"
+    unnamed = [el.get_attribute("outerHTML")[:120] for el in browser.find_elements(By.CSS_SELECTOR, "input, textarea, select")
+               if el.is_displayed() and not el.accessible_name.strip()]
+    assert not unnamed  # every input the Ask tab shows has an accessible name

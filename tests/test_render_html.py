@@ -115,3 +115,10 @@ def test_a_cited_paragraphs_force_note_is_one_line_under_its_documents_quotes(an
                                                                     for c in g.citations)) for g in answer.groups))
     html = body_html(noted)
     assert html.count('class="pa-force"') == len(noted.groups) and "OP 3 calls upon &lt;b&gt;" in html
+
+
+def test_an_abstention_under_filters_says_only_the_filtered_documents_were_searched(library, answers):
+    bubble = answer_html(answers["none"], library.chunk, filtered="Qatar submission <b>")
+    assert "Only Qatar submission &lt;b&gt; was searched" in bubble
+    assert "was searched" not in answer_html(answers["none"], library.chunk)
+    assert "was searched" not in answer_html(answers["en"], library.chunk, filtered="GTA")  # it answered

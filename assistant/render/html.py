@@ -27,11 +27,14 @@ LABELS = {
     "en": {"sources": "Sources", "before": "Previous", "after": "Next", "nearest": "Nearest passages (not an answer)",
            "none": "Sources of the latest answer appear here.",
            "where": "The nearest passages found are in the Sources panel (beside the chat, or below it on a small "
-                    "screen), for reference."},
+                    "screen), for reference.",
+           "filtered": "Only {what} was searched, as the filters above the chat ask; remove them to search the "
+                       "whole library."},
     "ar": {"sources": "المصادر", "before": "الفقرة السابقة", "after": "الفقرة التالية",
            "nearest": "أقرب المقاطع (ليست إجابة)", "none": "تظهر هنا مصادر آخر إجابة.",
            "where": "أقرب المقاطع التي عُثر عليها معروضة في لوحة المصادر (بجانب المحادثة، أو أسفلها على الشاشات "
-                    "الصغيرة) للاطلاع."},
+                    "الصغيرة) للاطلاع.",
+           "filtered": "اقتصر البحث على {what} بحسب عوامل التصفية أعلى المحادثة؛ أزلها للبحث في المكتبة كلها."},
 }
 
 CSS = """
@@ -194,9 +197,10 @@ def _refs(cites: list[Citation], lang: str) -> str:
     return " · ".join(dict.fromkeys(r for r in (references(lang).beside_title(c) for c in cites) if r))
 
 
-def answer_html(answer: Answer, chunk_of: Callable[[str], Chunk | None], key: str = "") -> str:
+def answer_html(answer: Answer, chunk_of: Callable[[str], Chunk | None], key: str = "", filtered: str = "") -> str:
     """The chat message: the answer, then its references (one per passage), each opening onto its passage
-    with all of its quotes marked. An abstention says where the nearest passages are shown."""
+    with all of its quotes marked. An abstention says where the nearest passages are shown, and, when filters
+    were on (`filtered` names what they kept), that only that was searched."""
     lang = answer.language
     d = "rtl" if lang == "ar" else "ltr"
     # `data-copy`: what the copy buttons give (the page's script swaps it in), Markdown with the citations.
@@ -204,6 +208,8 @@ def answer_html(answer: Answer, chunk_of: Callable[[str], Chunk | None], key: st
              body_html(answer, key)]
     if not answer.citations and answer.passages:
         parts.append(f'<p class="pa-meta pa-where">{escape(LABELS[lang]["where"])}</p>')
+    if not answer.citations and filtered:
+        parts.append(f'<p class="pa-notice pa-filtered">{escape(LABELS[lang]["filtered"].format(what=filtered))}</p>')
     if answer.notice:
         parts.append(f'<p class="pa-notice">{escape(answer.notice)}</p>')
     if answer.citations:
