@@ -71,11 +71,14 @@ def test_the_panel_shows_the_chosen_citations_page_with_its_quote_highlighted(ap
     options = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#cited-page-pick li"))
     wanted = [o for o in options if "Tessaro" in o.text and "p. 2" in o.text]
     assert wanted, [o.text for o in options]
-    wanted[-1].click()  # the sentence follows the page's heading, so its citation comes last
+    chosen = wanted[-1].text.strip().split(" ", 1)[0].lstrip("✓\n")  # "[2]"; the sentence follows the heading
+    wanted[-1].click()
 
-    def shown(driver):
+    def shown(driver):  # the chosen citation's page, not the one the panel opened on
         img = driver.find_elements(By.CSS_SELECTOR, "#cited-page img")
-        return img and img[0].get_attribute("src") and driver.execute_script("return arguments[0].naturalWidth", img[0])
+        note = driver.find_element(By.ID, "cited-page-note").text
+        return (note.startswith(chosen) and img and img[0].get_attribute("src")
+                and driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img[0]))
 
     wait.until(shown)
     note = browser.find_element(By.ID, "cited-page-note").text
