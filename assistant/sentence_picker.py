@@ -16,7 +16,7 @@ import numpy as np
 
 from indexing.bibliography import is_bibliographic
 from indexing.config import AnswerSettings
-from indexing.headings import ends_as_question, looks_like_heading
+from indexing.headings import ends_as_question, looks_like_heading, names_a_part
 from indexing.language import search_terms, sentence_terms
 from indexing.sentences import quote_spans
 
@@ -125,7 +125,7 @@ class SentencePicker:
                     continue
                 if p.chunk.is_heading and not (words - title) & terms:
                     continue  # a title or heading that only repeats the document's name says nothing
-                if looks_like_heading(sentence) or ends_as_question(sentence):
+                if looks_like_heading(sentence) or names_a_part(sentence) or ends_as_question(sentence):
                     continue  # a bare heading ("In States:") names, a questionnaire's question asks: neither says
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
                 cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence))))

@@ -59,6 +59,19 @@ def looks_like_heading(line: str) -> bool:
     return not (_NOT_TEXT.search(body) or _CONTINUES.search(body) or not _WORD.search(body))
 
 
+_PART = re.compile(
+    r"^\W*(?:chapter|section|part|annex|appendix|الفصل|الباب|القسم|الجزء|المرفق|الملحق)\s+"
+    r"\S+\s*[:：\-–—]", re.IGNORECASE)
+PART_MAX_WORDS = 8
+
+
+def names_a_part(line: str) -> bool:
+    """A short line that names a part of the document ("Chapter two: reporting.", "الفصل الأول: النطاق."), full
+    stop or not: a heading to the sentence picker, though the chunker (which needs no full stop) reads it as text."""
+    text = " ".join(line.split())
+    return bool(_PART.match(text)) and len(text.split()) <= PART_MAX_WORDS
+
+
 QUESTION_MAX_CHARS = 400
 _QUESTION_END = re.compile(r"[?؟]\s*$")
 _QUESTION_NUMBER = re.compile(r"^\d{1,2}\s*[.)\-–]\s*(?=\S)")

@@ -53,3 +53,20 @@ def test_a_questionnaires_numbered_questions_are_question_headings(line):
 ])
 def test_numbered_answers_and_unnumbered_questions_are_not(line):
     assert not numbered_question(line)
+
+
+@pytest.mark.parametrize("line", ["Chapter two: reporting.", "الفصل الأول: النطاق والتعاريف.", "Annex II – Survey",
+                                  "القسم 3: الإبلاغ"])
+def test_a_short_line_naming_a_part_of_the_document_is_a_heading_even_with_a_full_stop(line):
+    from indexing.headings import names_a_part
+
+    assert names_a_part(line)
+
+
+@pytest.mark.parametrize("line", ["Article 3: States shall criminalize possession.",
+                                  "Chapter two: reporting duties fall on every provider that hosts content for users.",
+                                  "The chapter on reporting: what providers must do."])
+def test_a_sentence_that_mentions_a_part_is_not_a_heading(line):
+    from indexing.headings import names_a_part
+
+    assert not names_a_part(line)
