@@ -22,6 +22,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 
 from app_ask import CSS as ASK_CSS, chip_values, filter_chips
+from app_conversations import KeptUI
+from app_language import CSS as LANGUAGE_CSS, LanguageUI
 from app_mcp import add_tools
 from app_notebook import CSS as NOTEBOOK_CSS, NotebookUI
 from assistant.core import Assistant
@@ -60,6 +62,12 @@ PLACEHOLDER = (
     "<p>Answers quote the documents verbatim, with document, paragraph and page.<br>"
     "<span dir='rtl'>تقتبس الإجابات نص الوثائق حرفياً مع الوثيقة والفقرة والصفحة.</span></p></div>"
 )
+PLACEHOLDERS = {  # the empty chat, in the interface language
+    "en": "<div style='text-align:center'><h3>Ask the policy documents</h3>"
+          "<p>Answers quote the documents verbatim, with document, paragraph and page.</p></div>",
+    "ar": "<div style='text-align:center' dir='rtl' lang='ar'><h3>اسأل وثائق السياسات</h3>"
+          "<p>تقتبس الإجابات نص الوثائق حرفياً مع الوثيقة والفقرة والصفحة.</p></div>",
+}
 ERROR = "Something went wrong while answering ({detail}); your conversation is kept, please try again."
 
 
@@ -69,6 +77,7 @@ class Conversation:
 
     session: Session = field(default_factory=Session)
     answers: list[Answer] = field(default_factory=list)
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])  # its key among the browser's kept ones
 
 
 def _filters(doc_ids, kinds, years) -> Filters:
@@ -170,6 +179,16 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         last = conv.answers[-1] if conv and conv.answers else None
         pairs, first = page_choices_of(last.citations if last else (), last.language if last else "en")
         return gr.update(choices=pairs, value=first)
+
+    def shown(answers: list[Answer]) -> tuple[list, str]:
+        """Answers as the chat shows them, and the sources panel of the last (a kept conversation reopened)."""
+        history, key = [], ""
+        for answer in answers:
+            key = uuid.uuid4().hex[:8]
+            history += [{"role": "user", "content": question_html(answer.question)},
+                        {"role": "assistant", "content": answer_html(answer, assistant.chunk, key)}]
+        last = answers[-1] if answers else None
+        return history, sources_html(last, assistant.chunk, assistant.neighbours, key)
 
     def clear():
         return [], Conversation(), sources_html(None, assistant.chunk, assistant.neighbours)
@@ -391,17 +410,21 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                        "Added by"]
     with gr.Blocks(title="Policy assistant · مساعد وثائق السياسات") as demo:
         conv = gr.State(Conversation())
+        kept = KeptUI(settings, assistant.chunk, shown, lambda i, s, a: Conversation(s, list(a), i))  # app_conversations.py
         notebook = NotebookUI(settings)  # the trainer's notebook: pin row under the chat, Notebook tab (app_notebook.py)
-        with gr.Tab("Ask · اسأل"):
+        ui = LanguageUI(settings)  # the interface language: one language per label, <html lang dir> (app_language.py)
+        ui.radio()
+        with gr.Tab("Ask · اسأل") as ask_tab:
             f_docs = gr.Dropdown(doc_choices(), multiselect=True, label="Documents", allow_custom_value=True, render=False,
                                  elem_id="filter-docs")
             f_kinds = gr.Dropdown(kind_choices(), multiselect=True, label="Kind", render=False)
             f_years = gr.Dropdown(year_choices(), multiselect=True, label="Year", render=False)
             with gr.Row():
                 with gr.Column(scale=3):
-                    filter_chips(f_docs, f_kinds, f_years, doc_name)  # active filters, removable (app_ask.py)
+                    filter_chips(f_docs, f_kinds, f_years, doc_name, ui.lang)  # active filters, removable (app_ask.py)
                     chatbot = gr.Chatbot(
-                        height=620, elem_id="chat", placeholder=PLACEHOLDER, latex_delimiters=[],
+                        height=None, min_height=220, max_height=620, elem_id="chat", placeholder=PLACEHOLDER,
+                        latex_delimiters=[],
                         sanitize_html=True, render_markdown=True, line_breaks=False, feedback_options=None,
                         label="Conversation", show_label=False,
                     )
@@ -411,10 +434,11 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                               max_length=10_000)
                         send = gr.Button("Ask · اسأل", variant="primary", scale=1, elem_id="send")
                     notebook.pin_row()
-                    gr.Examples(EXAMPLES, inputs=question, label="Examples · أمثلة")
+                    examples = gr.Examples(EXAMPLES, inputs=question, label="Examples · أمثلة")
                     clear_btn = gr.Button("New conversation · محادثة جديدة", size="sm")
+                    kept.picker()
                 with gr.Column(scale=2):
-                    with gr.Accordion("Sources · المصادر", open=True, elem_classes=["pa-panel"]):
+                    with gr.Accordion("Sources · المصادر", open=True, elem_classes=["pa-panel"]) as a_sources:
                         sources = gr.HTML(sources_html(None, assistant.chunk, assistant.neighbours), elem_id="sources")
                     with gr.Accordion("Cited page · الصفحة المقتبسة", open=False, elem_id="cited-page-panel"):
                         c_pick = gr.Dropdown([], label="Citation · الاقتباس", allow_custom_value=True,
@@ -423,10 +447,10 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                              elem_id="cited-page-note")
                         c_img = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="cited-page",
                                          buttons=["fullscreen", "download"])
-                    with gr.Accordion("Filters · تصفية", open=False):
+                    with gr.Accordion("Filters · تصفية", open=False) as a_filters:
                         for box in (f_docs, f_kinds, f_years):  # made above, for the chips over the chat
                             box.render()
-                    with gr.Accordion("Paragraph look-up · البحث عن فقرة", open=False):
+                    with gr.Accordion("Paragraph look-up · البحث عن فقرة", open=False) as a_lookup:
                         p_first = next(iter(doc_choices()), (None, None))[1]  # the list opens filled for it
                         p_doc = gr.Dropdown(doc_choices(), value=p_first, label="Document", allow_custom_value=True)
                         p_label = gr.Dropdown(lookup(p_first).choices(), value=lookup(p_first).first,
@@ -435,17 +459,17 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                             p_read = gr.Button("Read", size="sm")
                             p_ask = gr.Button("Ask about it", size="sm")
                         p_text = gr.HTML(elem_id="paragraph")
-                    with gr.Accordion("Translate · ترجمة", open=False):
+                    with gr.Accordion("Translate · ترجمة", open=False) as a_translate:
                         t_pick = gr.Dropdown([], label="Citation to translate (machine translation, labelled)",
                                              allow_custom_value=True)  # choices change per answer
                         t_btn = gr.Button("Translate", size="sm")
                         t_out = gr.HTML(elem_id="translation")
-                    with gr.Accordion("Export · تصدير", open=False):
+                    with gr.Accordion("Export · تصدير", open=False) as a_export:
                         e_scope = gr.Radio(["conversation", "last answer"], value="conversation", label="What")
                         e_fmt = gr.Radio(["Markdown", "Word (.docx)"], value="Markdown", label="Format")
                         e_btn = gr.Button("Export", size="sm")
                         e_file = gr.File(label="Download", interactive=False)
-        with gr.Tab("Library · المكتبة"):
+        with gr.Tab("Library · المكتبة") as l_tab:
             # Changing the library needs an editor's token (settings: library.editors); reading needs nothing.
             with gr.Row():
                 token = gr.Textbox(type="password", label="Editor token (to add, replace, remove, restore)",
@@ -477,7 +501,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                     v_pick = gr.Dropdown([], label="Kept version", allow_custom_value=True)
                     v_restore = gr.Button("Restore this version", size="sm")
                 v_table = gr.Dataframe([], headers=["Kept as", "File", "Replaced", "By", "sha256"], interactive=False)
-        with gr.Tab("Resolution · القرار"):
+        with gr.Tab("Resolution · القرار") as z_tab:
             with gr.Row():
                 z_doc = gr.Dropdown(resolution_choices(), label="Resolution")
                 z_force = gr.Dropdown([ALL, "directive", "exhortation", "recommendation", "statement"], value=ALL,
@@ -498,7 +522,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
             with gr.Row():
                 w_btn = gr.Button("Export Markdown", size="sm")
                 w_file = gr.File(label="Download", interactive=False)
-        with gr.Tab("Figures · الأرقام"):
+        with gr.Tab("Figures · الأرقام") as n_tab:
             with gr.Row():
                 n_query = gr.Textbox(label="Search · بحث")
                 n_doc = gr.Dropdown([(ALL, ALL), *doc_choices()], value=ALL, label="Document · الوثيقة")
@@ -510,18 +534,37 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 n_btn = gr.Button("Export", size="sm")
                 n_file = gr.File(label="Download", interactive=False)
         notebook.tab()
-        with gr.Tab("Glossary · المسرد"):
+        with gr.Tab("Glossary · المسرد") as g_tab:
             g_query = gr.Textbox(label="Term (English or Arabic)")
             g_table = gr.Dataframe(glossary(""), headers=["English", "العربية", "Note"], interactive=False, wrap=True)
 
         chat_io = dict(inputs=[question, chatbot, conv, f_docs, f_kinds, f_years], outputs=[chatbot, conv, sources, question])
-        question.submit(chat, **chat_io, api_name="chat").then(translate_choices, conv, t_pick, api_name=False).then(
-            page_choices, conv, c_pick, api_name=False)
-        send.click(chat, **chat_io, api_name=False).then(translate_choices, conv, t_pick, api_name=False).then(
-            page_choices, conv, c_pick, api_name=False)
+        asked = [question.submit(chat, **chat_io, api_name="chat"), send.click(chat, **chat_io, api_name=False)]
+        for event in asked:
+            event.then(translate_choices, conv, t_pick, api_name=False).then(page_choices, conv, c_pick, api_name=False)
         c_pick.change(page_of, [c_pick, conv], [c_img, c_note], api_name="cited_page")
         t_btn.click(translate, [t_pick, conv], t_out, api_name="translate")
-        clear_btn.click(clear, outputs=[chatbot, conv, sources], api_name=False)
+        cleared = clear_btn.click(clear, outputs=[chatbot, conv, sources], api_name=False)
+        kept.wire(demo, asked, cleared, chatbot, conv, sources)
+        for tab, en, ar in ((ask_tab, "Ask", "اسأل"), (l_tab, "Library", "المكتبة"), (z_tab, "Resolution", "القرار"),
+                            (w_tab, "Recommendations", "التوصيات"), (n_tab, "Figures", "الأرقام"), (g_tab, "Glossary", "المسرد"),
+                            (a_sources, "Sources", "المصادر"), (a_filters, "Filters", "تصفية"),
+                            (a_lookup, "Paragraph look-up", "البحث عن فقرة"), (a_translate, "Translate", "ترجمة"),
+                            (a_export, "Export", "تصدير"), (f_docs, "Documents", "الوثائق"), (f_kinds, "Kind", "النوع"),
+                            (f_years, "Year", "السنة"), (p_doc, "Document", "الوثيقة"), (p_label, "Paragraph", "الفقرة"),
+                            (e_scope, "What", "ماذا"), (e_fmt, "Format", "الصيغة"), (e_file, "Download", "تنزيل"),
+                            (kept.pick, "Past conversations", "المحادثات السابقة"),
+                            (t_pick, "Citation to translate (machine translation, labelled)",
+                             "الاقتباس المراد ترجمته (ترجمة آلية موسومة)")):
+            ui.add(tab, en, ar)
+        for button, en, ar in ((send, "Ask", "اسأل"), (clear_btn, "New conversation", "محادثة جديدة"),
+                               (p_read, "Read", "اقرأ"), (p_ask, "Ask about it", "اسأل عنها"), (t_btn, "Translate", "ترجم"),
+                               (e_btn, "Export", "صدّر")):
+            ui.add(button, {"value": en}, {"value": ar})
+        ui.add(question, {"label": "Your question", "placeholder": "Ask in Arabic or English"},
+               {"label": "سؤالك", "placeholder": "اسأل بالعربية أو بالإنجليزية"})
+        ui.add(chatbot, {"placeholder": PLACEHOLDERS["en"]}, {"placeholder": PLACEHOLDERS["ar"]})
+        ui.wire(demo)
         p_doc.change(labels_for, p_doc, p_label, api_name="labels")
         p_read.click(paragraph, [p_doc, p_label], p_text, api_name="paragraph")
         p_label.change(paragraph, [p_doc, p_label], p_text, api_name=False)  # choosing one reads it
@@ -580,7 +623,7 @@ def launch(host: str | None = None, port: int | None = None, reindex: bool = Tru
         auth=auth,
         max_file_size=f"{settings.max_file_mb}mb",
         allowed_paths=[str(settings.data_dir / "exports")],
-        css=CSS + NOTEBOOK_CSS + PAGE_CSS + ASK_CSS,
+        css=CSS + NOTEBOOK_CSS + PAGE_CSS + ASK_CSS + LANGUAGE_CSS,
         head=page_head(),
         theme=gr.themes.Soft(),
         footer_links=["api"],

@@ -215,6 +215,9 @@ class AppSettings(BaseModel):
     # The trainer's notebook lives in the browser's localStorage (a few MB per site): a handout's worth of items.
     notebook_max_items: int = 200
     notebook_note_chars: int = 4000
+    # Conversations kept in the browser's localStorage (app_conversations.py): newest first, each its last answers.
+    kept_conversations: int = 20
+    kept_answers: int = 30
 
 
 class PageViewSettings(BaseModel):

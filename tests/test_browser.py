@@ -374,3 +374,84 @@ def test_the_question_box_has_a_name_and_follows_the_typed_texts_direction(app_s
     unnamed = [el.get_attribute("outerHTML")[:120] for el in browser.find_elements(By.CSS_SELECTOR, "input, textarea, select")
                if el.is_displayed() and not el.accessible_name.strip()]
     assert not unnamed  # every input the Ask tab shows has an accessible name
+
+
+def test_a_reload_keeps_the_conversation_and_a_new_one_lists_it_among_past_conversations(app_server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    demo, _ = app_server
+    wait = WebDriverWait(browser, 60)
+    ask(browser, demo.local_url, "What does the Special Rapporteur say about live streaming of child abuse?")
+    before = browser.find_elements(By.CSS_SELECTOR, "#chat .pa-msg .pa-quote")[0].text
+    wait.until(lambda b: b.find_element(By.CSS_SELECTOR, "#past-conversations input").get_attribute("value"))
+    browser.refresh()
+    # The answer is shown again from the browser's storage, its sources panel too.
+    quote = wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, "#chat .pa-msg .pa-quote")))
+    assert quote.text == before and browser.find_elements(By.CSS_SELECTOR, "#sources .pa-source mark")
+    assert "live streaming" in browser.find_element(By.CSS_SELECTOR, "#chat [data-testid=user]").text
+
+    browser.find_element(By.XPATH, "//button[contains(., 'New conversation')]").click()
+    wait.until(lambda b: not b.find_elements(By.CSS_SELECTOR, "#chat .pa-msg"))
+    pick = browser.find_element(By.CSS_SELECTOR, "#past-conversations input")
+    pick.click()
+    option = wait.until(lambda b: next((li for li in b.find_elements(By.CSS_SELECTOR, "li[data-testid=dropdown-option]")
+                                        if "live streaming" in li.get_attribute("aria-label")), None))
+    option.click()
+    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#chat .pa-msg .pa-quote"))
+    assert browser.find_elements(By.CSS_SELECTOR, "#chat .pa-msg .pa-quote")[0].text == before
+
+
+def test_on_a_phone_the_answer_comes_first_and_the_sources_below_it(app_server, tmp_path):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844"):
+        options.add_argument(arg)
+    phone = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    try:
+        demo, _ = app_server
+        from selenium.webdriver.support import expected_conditions as ec
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        phone.get(demo.local_url)
+        chat = WebDriverWait(phone, 30).until(ec.visibility_of_element_located((By.ID, "chat")))
+        empty = chat.size["height"]
+        assert empty < 400  # no tall empty chat filling the first screen
+        ask(phone, demo.local_url, "What does the Special Rapporteur say about live streaming of child abuse?")
+        answer = phone.find_elements(By.CSS_SELECTOR, "#chat .pa-msg .pa-quote")[0]
+        sources = phone.find_element(By.ID, "sources")
+        assert answer.location["y"] < sources.location["y"]
+        assert sources.location["x"] < 60  # under the chat, not beside it
+        toggle = phone.find_element(By.CSS_SELECTOR, ".pa-panel .label-wrap")  # the sources fold away
+        phone.execute_script("arguments[0].click()", toggle)
+        assert not any(e.is_displayed() for e in phone.find_elements(By.CSS_SELECTOR, "#sources .pa-source"))
+    finally:
+        phone.quit()
+
+
+def test_the_arabic_interface_sets_the_pages_language_and_direction_and_labels_in_arabic_only(app_server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    demo, _ = app_server
+    wait = WebDriverWait(browser, 30)
+    browser.get(demo.local_url)
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
+    html = "return [document.documentElement.lang, document.documentElement.dir]"
+    wait.until(lambda b: b.execute_script(html) == ["en", "ltr"])
+    assert box.accessible_name == "Your question"
+    assert browser.find_element(By.ID, "send").text == "Ask"
+    next(e for e in browser.find_elements(By.CSS_SELECTOR, "#ui-lang label") if "العربية" in e.text).click()
+    wait.until(lambda b: b.execute_script(html) == ["ar", "rtl"])
+    wait.until(lambda b: b.find_element(By.ID, "send").text == "اسأل")
+    assert browser.find_element(By.CSS_SELECTOR, "#question textarea").accessible_name == "سؤالك"
+    tabs = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "[role=tab]")]
+    assert "اسأل" in tabs and not any("Ask" in t for t in tabs)
+    browser.refresh()  # the choice is kept
+    wait.until(lambda b: b.execute_script(html) == ["ar", "rtl"] and b.find_element(By.ID, "send").text == "اسأل")

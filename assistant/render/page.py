@@ -101,6 +101,13 @@ CSS = """
 mark.pa-hit { background: #ffc94d; outline: none; }
 .pa-cite a { text-decoration: none; }
 .pa-cite a:hover, .pa-cite a:focus { text-decoration: underline; }
+/* A phone: the chat grows with its answer (no tall empty box), the sources follow below it, folded as the
+   reader likes; the tab bar scrolls sideways rather than hiding tabs behind a menu. */
+@media (max-width: 640px) {
+  #chat { max-height: 75vh !important; }
+  .tab-wrapper .tab-container, [role=tablist] { overflow-x: auto !important; flex-wrap: nowrap !important; }
+  .tab-wrapper .tab-container button, [role=tablist] button { flex: 0 0 auto; }
+}
 """
 
 
