@@ -430,6 +430,16 @@ def test_on_a_phone_the_answer_comes_first_and_the_sources_below_it(app_server, 
         toggle = phone.find_element(By.CSS_SELECTOR, ".pa-panel .label-wrap")  # the sources fold away
         phone.execute_script("arguments[0].click()", toggle)
         assert not any(e.is_displayed() for e in phone.find_elements(By.CSS_SELECTOR, "#sources .pa-source"))
+        # Every tab is reachable: the ones that do not fit are one tap away under the labelled "More tabs".
+        phone.execute_script("window.scrollTo(0, 0)")
+        tabs = [t.text for t in phone.find_elements(By.CSS_SELECTOR, "[role=tab]")]
+        if "Glossary" not in tabs:
+            phone.find_element(By.CSS_SELECTOR, "button[aria-label='More tabs']").click()
+            next(b for b in phone.find_elements(By.CSS_SELECTOR, ".overflow-dropdown button") if b.text == "Glossary").click()
+        else:
+            next(t for t in phone.find_elements(By.CSS_SELECTOR, "[role=tab]") if t.text == "Glossary").click()
+        WebDriverWait(phone, 10).until(lambda p: any(e.is_displayed() and "English" in e.text
+                                                     for e in p.find_elements(By.CSS_SELECTOR, "[role=columnheader], th")))
     finally:
         phone.quit()
 
