@@ -426,7 +426,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                         height=None, min_height=220, max_height=620, elem_id="chat", placeholder=PLACEHOLDER,
                         latex_delimiters=[],
                         sanitize_html=True, render_markdown=True, line_breaks=False, feedback_options=None,
-                        label="Conversation", show_label=False,
+                        label="Conversation", show_label=False, buttons=["copy", "copy_all"],  # no share (Spaces only)
                     )
                     with gr.Row():
                         question = gr.Textbox(placeholder="Ask in Arabic or English · اسأل بالعربية أو بالإنجليزية",
