@@ -149,6 +149,20 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         history[-1]["content"] = answer_html(answer, assistant.chunk, key, filtered=filtered)
         yield history, conv, sources_html(answer, assistant.chunk, assistant.neighbours, key), ""
 
+    def ask_alone(history: list, conv: Conversation, doc_ids: list, kinds: list, years: list):
+        """The last question again, on its own: a new topic, so the follow-up context starts over from it."""
+        last = conv.answers[-1] if conv and conv.answers else None
+        if last is None or not last.read_with:
+            yield history, conv, gr.skip(), ""
+            return
+        conv.session = Session()
+        yield from chat(last.question, history, conv, doc_ids, kinds, years)
+
+    def alone_offer(conv: Conversation):
+        """Shown only under an answer that was read with the previous question."""
+        last = conv.answers[-1] if conv and conv.answers else None
+        return gr.update(visible=bool(last and last.read_with))
+
     def translate_choices(conv: Conversation):
         """The last answer's citations, to pick one for a machine translation."""
         last = conv.answers[-1] if conv and conv.answers else None
@@ -433,6 +447,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                               label="Your question", show_label=False, scale=5, elem_id="question", rtl=False,
                                               max_length=10_000)
                         send = gr.Button("Ask · اسأل", variant="primary", scale=1, elem_id="send")
+                    alone_btn = gr.Button("Ask it on its own · اسأله وحده", size="sm", visible=False, elem_id="ask-alone")
                     notebook.pin_row()
                     examples = gr.Examples(EXAMPLES, inputs=question, label="Examples · أمثلة")
                     clear_btn = gr.Button("New conversation · محادثة جديدة", size="sm")
@@ -540,11 +555,14 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
         chat_io = dict(inputs=[question, chatbot, conv, f_docs, f_kinds, f_years], outputs=[chatbot, conv, sources, question])
         asked = [question.submit(chat, **chat_io, api_name="chat"), send.click(chat, **chat_io, api_name=False)]
+        asked.append(alone_btn.click(ask_alone, **{**chat_io, "inputs": chat_io["inputs"][1:]}, api_name="ask_alone"))
         for event in asked:
             event.then(translate_choices, conv, t_pick, api_name=False).then(page_choices, conv, c_pick, api_name=False)
+            event.then(alone_offer, conv, alone_btn, api_name=False)
         c_pick.change(page_of, [c_pick, conv], [c_img, c_note], api_name="cited_page")
         t_btn.click(translate, [t_pick, conv], t_out, api_name="translate")
         cleared = clear_btn.click(clear, outputs=[chatbot, conv, sources], api_name=False)
+        cleared.then(alone_offer, conv, alone_btn, api_name=False)
         kept.wire(demo, asked, cleared, chatbot, conv, sources)
         for tab, en, ar in ((ask_tab, "Ask", "اسأل"), (l_tab, "Library", "المكتبة"), (z_tab, "Resolution", "القرار"),
                             (w_tab, "Recommendations", "التوصيات"), (n_tab, "Figures", "الأرقام"), (g_tab, "Glossary", "المسرد"),
@@ -558,6 +576,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                              "الاقتباس المراد ترجمته (ترجمة آلية موسومة)")):
             ui.add(tab, en, ar)
         for button, en, ar in ((send, "Ask", "اسأل"), (clear_btn, "New conversation", "محادثة جديدة"),
+                               (alone_btn, "Ask it on its own", "اسأله وحده"),
                                (p_read, "Read", "اقرأ"), (p_ask, "Ask about it", "اسأل عنها"), (t_btn, "Translate", "ترجم"),
                                (e_btn, "Export", "صدّر")):
             ui.add(button, {"value": en}, {"value": ar})

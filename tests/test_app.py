@@ -195,3 +195,19 @@ def test_the_recommendations_tab_groups_by_addressee_with_linked_resolution_para
     md_path = client.predict("sr-report-a-hrc-28-56", api_name="/recommendations_export")
     text = open(md_path, encoding="utf-8").read()
     assert "## States (10)" in text and "**para. 87 (أ)**" in text and "score 0." in text
+
+
+def test_a_follow_up_read_with_the_previous_question_can_be_asked_on_its_own(client):
+    client.predict("What does the Special Rapporteur report say about child sex tourism?", [], [], [], [],
+                   api_name="/chat")
+    history, _, _ = client.predict("and what does paragraph 5 add?", [], [], [], [], api_name="/chat")
+
+    def text(message) -> str:
+        content = message["content"]
+        return " ".join(c.get("text", "") for c in content) if isinstance(content, list) else str(content)
+
+    assert "previous question" in text(history[-1])
+    again, _, _ = client.predict(history, [], [], [], api_name="/ask_alone")
+    assert len(again) == len(history) + 2
+    assert "and what does paragraph 5 add?" in text(again[-2])
+    assert "previous question" not in text(again[-1])
