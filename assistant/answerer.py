@@ -16,7 +16,7 @@ from indexing.config import Settings
 from indexing.language import Language, answer_language, other_language, script_language, search_terms
 
 from .composing import abstain_text, build_citations, by_document, intro, not_mentioned_intro
-from .intent import counted_units, quantity_focus
+from .intent import asks_for_number, counted_units, quantity_focus
 from .sentence_picker import SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
@@ -43,6 +43,12 @@ TRANSLATION = {
     "empty": {"en": "The language model returned no translation.", "ar": "لم يُرجع النموذج اللغوي أي ترجمة."},
     "untranslated": {"en": "The language model ({backend}) did not translate the passage (its reply is not in English).",
                      "ar": "لم يترجم النموذج اللغوي ({backend}) المقطع (ردّه ليس بالعربية)."},
+}
+
+
+FIGURE_NOTICE = {
+    "en": {"lead": "Figures quoted, with what each counts (figures index)", "sep": "; "},
+    "ar": {"lead": "الأرقام المقتبسة وما يعدّه كل منها (فهرس الأرقام)", "sep": "؛ "},
 }
 
 
@@ -73,7 +79,8 @@ class LanguageModel:
 
 
 class Answerer:
-    def __init__(self, settings: Settings, retriever: Retriever, glossary: Glossary, llm: LanguageModel):
+    def __init__(self, settings: Settings, retriever: Retriever, glossary: Glossary, llm: LanguageModel,
+                 figures=None):
         self.settings = settings
         self.cfg = settings.answer
         self.glossary = glossary
@@ -85,6 +92,8 @@ class Answerer:
         self._generator = None
         self.chunk_of = retriever.by_id.get
         self.metas = {m.doc_id: m for m in retriever.parser.metas}
+        self.figures = figures  # a callable giving the library's FiguresIndex (built on the first figures question)
+        self._by_chunk: dict[str, list] | None = None
         self.aids = ReadingAids(glossary)
         self.paragraphs = ParagraphTable(DraftingLexicon.load(settings.drafting_verbs_path), glossary,
                                          cfg.addressee_window, cfg.topic_min_chars)
@@ -117,6 +126,7 @@ class Answerer:
         evidence never reaches the model). A subject the library never mentions is said plainly; what the
         documents say on the wider subject follows, labelled as not about it."""
         answer = self.annotate(self.extractive(question, language, retrieval))
+        answer = self.figure_notice(question, answer)
         if missing:
             answer = replace(answer, intro=not_mentioned_intro(language, list(missing), not answer.abstained),
                              abstained=True)
@@ -131,6 +141,25 @@ class Answerer:
             return
         for event in generator.stream(question, language, retrieval.passages, fallback=answer):
             yield self.annotate(event) if isinstance(event, Answer) else event
+
+    def figure_notice(self, question: str, answer: Answer) -> Answer:
+        """Under the answer to a figures question, each quoted figure with what it counts, read from the figures
+        index (so a number the PDF pushed to the end of its line is still tied to its phrase)."""
+        if answer.abstained or not answer.citations or self.figures is None or not asks_for_number(question, exactly=False):
+            return answer
+        if self._by_chunk is None:
+            by: dict[str, list] = {}
+            for f in self.figures().figures:
+                by.setdefault(f.chunk_id, []).append(f)
+            self._by_chunk = by
+        found = list({(f.value, f.counts, c.n): (f, c.n) for c in answer.citations
+                      for f in self._by_chunk.get(c.chunk_id, []) if c.start <= f.start < c.end and f.counts
+                      }.values())[: self.cfg.figure_notice_max]
+        if not found:
+            return answer
+        words = FIGURE_NOTICE["ar" if answer.language == "ar" else "en"]
+        listed = words["sep"].join(f"{f.value} — {f.counts} [{n}]" for f, n in found)
+        return replace(answer, notices=(*answer.notices, f"{words['lead']}: {listed}"))
 
     def annotate(self, answer: Answer) -> Answer:
         """Reading aids under the quotes in the other language and the matching text of other language

@@ -80,7 +80,7 @@ class Assistant:
 
     def _build(self) -> None:
         """The question-time parts that depend on the library's contents, built from the settings."""
-        self.answerer = Answerer(self.settings, self.retriever, self.glossary, self.llm)
+        self.answerer = Answerer(self.settings, self.retriever, self.glossary, self.llm, figures=self.figures)
         self.reader, self.subjects = self._reader()
 
     def _reader(self) -> tuple[QuestionReader, Subjects]:

@@ -156,6 +156,8 @@ class AnswerSettings(BaseModel):
     support_length_floor: int = 8
     # For a quantity question, a number within this many tokens of the thing counted.
     focus_window: int = 4
+    # Under a figures question's answer, at most this many quoted figures with what each counts (figures index).
+    figure_notice_max: int = 8
     # Chosen over dev, dev2 and bench/gold/own.jsonl by leave-one-set-out (bench/compare.py); see README.
     abstain_threshold: float = 1.1
     # A question in one of these languages abstains when this share of its words is absent from the library.

@@ -72,3 +72,14 @@ def test_the_glossarys_own_language_forms_of_a_questions_words_count_as_its_supp
     finally:
         answerer.cfg = kept
     assert with_forms > without > 0.0  # "البلدان" is the glossary's other Arabic form of "دولة"
+
+
+def test_a_figures_question_lists_each_quoted_figure_with_what_it_counts_from_the_figures_index(library):
+    answer = library.ask("How many CSAM reports did NCMEC receive in 2018?")
+    note = next(n for n in answer.notices if n.startswith("Figures quoted"))
+    index = {(f.value, f.counts) for f in library.figures().figures}
+    listed = [part.rsplit(" [", 1)[0].split(" — ", 1) for part in note.split(": ", 1)[1].split("; ")]
+    assert listed and all((value, counts) in index for value, counts in listed)
+    quoted = " ".join(c.quote for c in answer.citations)
+    assert all(value.split()[0].rstrip("%") in quoted for value, _ in listed)
+    assert not any(n.startswith("Figures quoted") for n in library.ask("What does OP 4 of the resolution urge?").notices)
