@@ -583,6 +583,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
         ui.add(question, {"label": "Your question", "placeholder": "Ask in Arabic or English"},
                {"label": "سؤالك", "placeholder": "اسأل بالعربية أو بالإنجليزية"})
         ui.add(chatbot, {"placeholder": PLACEHOLDERS["en"]}, {"placeholder": PLACEHOLDERS["ar"]})
+        ui.add_written_in_both(demo)
         ui.wire(demo)
         p_doc.change(labels_for, p_doc, p_label, api_name="labels")
         p_read.click(paragraph, [p_doc, p_label], p_text, api_name="paragraph")

@@ -40,6 +40,19 @@ class LanguageUI:
         as_kwargs = lambda w: {"label": w} if isinstance(w, str) else w  # noqa: E731
         self.words.append((component, as_kwargs(en), as_kwargs(ar)))
 
+    def add_written_in_both(self, demo: gr.Blocks) -> None:
+        """Every other label written "English · العربية" (and a button's text): its two halves, one per language,
+        so a tab or panel built elsewhere (the notebook, the cited page) follows the switch without a list here."""
+        done = {id(c) for c, _, _ in self.words} | {id(self.lang)}
+        for block in list(demo.blocks.values()):
+            if id(block) in done:
+                continue
+            attr = "value" if isinstance(block, gr.Button) else "label"
+            text = getattr(block, attr, None)
+            if isinstance(text, str) and " · " in text:
+                en, ar = (part.strip() for part in text.split(" · ", 1))
+                self.add(block, {attr: en}, {attr: ar})
+
     def updates(self, lang: str):
         """The chosen language (for the browser's keeping, or the radio), then each component's words."""
         lang = "ar" if lang == "ar" else "en"

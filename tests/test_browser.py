@@ -463,5 +463,9 @@ def test_the_arabic_interface_sets_the_pages_language_and_direction_and_labels_i
     assert browser.find_element(By.CSS_SELECTOR, "#question textarea").accessible_name == "سؤالك"
     tabs = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "[role=tab]")]
     assert "اسأل" in tabs and not any("Ask" in t for t in tabs)
+    words = "label, button, .label-wrap span, [data-testid=block-info]"
+    both = [e.text for e in browser.find_elements(By.CSS_SELECTOR, words) if " · " in e.text and e.is_displayed()
+            and not e.find_elements(By.XPATH, "ancestor::*[@id='ui-lang']")]
+    assert not both, both  # every panel and button, the notebook's pin row and the cited page too, in one language
     browser.refresh()  # the choice is kept
     wait.until(lambda b: b.execute_script(html) == ["ar", "rtl"] and b.find_element(By.ID, "send").text == "اسأل")
