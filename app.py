@@ -455,6 +455,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 with gr.Column(scale=2):
                     with gr.Accordion("Sources · المصادر", open=True, elem_classes=["pa-panel"]) as a_sources:
                         sources = gr.HTML(sources_html(None, assistant.chunk, assistant.neighbours), elem_id="sources")
+                    c_n = gr.Textbox(label="Citation clicked", elem_id="cited-n", show_label=False, container=False)  # from page.js
                     with gr.Accordion("Cited page · الصفحة المقتبسة", open=False, elem_id="cited-page-panel"):
                         c_pick = gr.Dropdown([], label="Citation · الاقتباس", allow_custom_value=True,
                                              elem_id="cited-page-pick")  # choices change per answer
@@ -560,6 +561,7 @@ def build(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
             event.then(translate_choices, conv, t_pick, api_name=False).then(page_choices, conv, c_pick, api_name=False)
             event.then(alone_offer, conv, alone_btn, api_name=False)
         c_pick.change(page_of, [c_pick, conv], [c_img, c_note], api_name="cited_page")
+        c_n.change(lambda n: gr.update(value=(n or "").split(":")[0] or None), c_n, c_pick, api_name=False)  # a [n] clicked in the chat
         t_btn.click(translate, [t_pick, conv], t_out, api_name="translate")
         cleared = clear_btn.click(clear, outputs=[chatbot, conv, sources], api_name=False)
         cleared.then(alone_offer, conv, alone_btn, api_name=False)

@@ -260,7 +260,7 @@ def test_the_resolution_table_shows_on_opening_and_filtering_by_force_leaves_onl
     force = COLUMNS.index("force")
     assert len(opened) > len(expected) and any(r[force] != "directive" for r in opened)
 
-    choose(browser, wait, "Force · القوة", "directive")
+    choose(browser, wait, "Force", "directive")
     shown = wait.until(lambda _: (rows := table_rows(browser)) and all(r[force] == "directive" for r in rows) and rows)
     label = COLUMNS.index("label")
     assert [r[label] for r in shown] == [r[label] for r in expected]

@@ -101,3 +101,33 @@ def test_the_panel_shows_the_chosen_citations_page_with_its_quote_highlighted(ap
         pixels = [region.getpixel((x, y)) for y in range(region.height) for x in range(region.width)]
         share = sum(all(abs(a - b) <= 8 for a, b in zip(p, cfg.highlight)) for p in pixels) / len(pixels)
         assert share > 0.5, (line, share)
+
+
+def test_clicking_a_citation_in_the_answer_opens_the_panel_on_that_citations_page(app_server, browser, charter):
+    import re
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    demo, _ = app_server
+    wait = WebDriverWait(browser, 60)
+    browser.get(demo.local_url)
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
+    box.send_keys(QUESTION)
+    box.send_keys(Keys.ENTER)
+    cited = wait.until(lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, "#chat .pa-msg details.pa-citation")
+                                  if "ninety" in e.get_attribute("textContent")])
+    n = re.search(r"\bpa-n-(\d+)\b", cited[0].get_attribute("class")).group(1)
+    link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#chat .pa-cite a") if a.text.strip() == f"[{n}]")
+    browser.execute_script("arguments[0].click()", link)  # the panel is closed until the click opens it
+
+    def shown(driver):
+        notes = driver.find_elements(By.ID, "cited-page-note")
+        img = driver.find_elements(By.CSS_SELECTOR, "#cited-page img")
+        return (notes and notes[0].text.startswith(f"[{n}]") and "p. 2" in notes[0].text and img
+                and driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img[0]))
+
+    wait.until(shown)
+    assert browser.find_element(By.CSS_SELECTOR, "#cited-page-pick input").get_attribute("value").startswith(f"[{n}]")

@@ -54,6 +54,17 @@ SCRIPT = r"""
     entry.scrollIntoView({block: "center"});
     entry.focus({preventScroll: true});
   }
+  // The cited page follows the citation clicked (the latest answer's): its number goes to a hidden box the
+  // app listens to, which picks that citation in the Cited page panel; the panel opens if it is closed.
+  function showPage(n) {
+    const panel = document.getElementById("cited-page-panel");
+    const toggle = panel && panel.querySelector(".label-wrap");
+    if (toggle && !toggle.classList.contains("open")) toggle.click();
+    const box = document.querySelector("#cited-n textarea, #cited-n input");
+    if (!box) return;
+    box.value = n + ":" + Date.now();  // a new value each click, so the same [n] clicked again still counts
+    box.dispatchEvent(new Event("input", {bubbles: true}));
+  }
   // Gradio's sanitiser keeps a link's href and classes (not data-*): "#pa-src-<key>-<n>" names both.
   document.addEventListener("click", (ev) => {
     const a = ev.target.closest && ev.target.closest(".pa-cite a");
@@ -68,6 +79,7 @@ SCRIPT = r"""
     if (entry) {
       openPanel(entry);
       setTimeout(() => highlight(document.getElementById("sources"), entry, n), 50);
+      showPage(n);
       return;
     }
     // The panel shows a later answer: open the passage inside this answer's bubble instead.
@@ -97,6 +109,7 @@ SCRIPT = r"""
 """
 
 CSS = """
+#cited-n { display: none !important; }
 .pa-hit { outline: 3px solid #e8a400; outline-offset: 2px; border-radius: 4px; }
 mark.pa-hit { background: #ffc94d; outline: none; }
 .pa-cite a { text-decoration: none; }
