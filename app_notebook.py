@@ -47,13 +47,19 @@ def browser_secret(settings: Settings) -> str:
 
 
 def citation_choices(conv) -> list[tuple[str, str]]:
-    """The last answer's citations, to pick one to pin: `[2] A/HRC/28/56, para. 42 — «first words…»`."""
-    last = conv.answers[-1] if conv and conv.answers else None
-    if last is None:
-        return []
-    ref = references(last.language)
-    return [(f"[{c.n}] {ref.sep.join([c.symbol or short(c.title, 40), *ref.locator(c)])} — «{short(c.quote, 50)}»",
-             str(c.n)) for c in last.citations]
+    """Every answer's citations, the last answer's first, to pick one to pin: `[2] A/HRC/28/56, para. 42 — «…»`;
+    an earlier answer's are marked with its question (`Q1 · [2] …`, value "1:2"; the last answer's are just "2")."""
+    answers = list(conv.answers) if conv and conv.answers else []
+    out: list[tuple[str, str]] = []
+    for i in range(len(answers) - 1, -1, -1):
+        answer = answers[i]
+        ref = references(answer.language)
+        last = i == len(answers) - 1
+        for c in answer.citations:
+            shown = f"[{c.n}] {ref.sep.join([c.symbol or short(c.title, 40), *ref.locator(c)])} — «{short(c.quote, 50)}»"
+            out.append((shown if last else f"Q{i + 1} «{short(answer.question, 30)}» · {shown}",
+                        str(c.n) if last else f"{i + 1}:{c.n}"))
+    return out
 
 
 @dataclass
@@ -140,16 +146,17 @@ class NotebookUI:
         return gr.update(choices=choices, value=choices[0][1] if choices else None)
 
     def pin(self, n: str | None, conv, data):
-        """Pin citation [n] of the last answer."""
-        last = conv.answers[-1] if conv and conv.answers else None
+        """Pin citation [n] of the last answer, or "q:n", citation [n] of the conversation's q-th answer."""
+        answers = list(conv.answers) if conv and conv.answers else []
+        q, _, cite = str(n or "").strip().rpartition(":")
 
         def item():
-            if last is None:
+            if not answers:
                 raise NotebookError("Ask a question first, then pin one of its citations.")
-            if not str(n or "").strip().isdigit():
-                raise NotebookError("Choose one of the last answer's citations to pin.")
-            return NotebookItem.of_citation(last, int(str(n).strip()))
-        return self._pin(data, item, f"Citation [{n}]")
+            if not cite.isdigit() or (q and not (q.isdigit() and 1 <= int(q) <= len(answers))):
+                raise NotebookError("Choose one of the conversation's citations to pin.")
+            return NotebookItem.of_citation(answers[int(q) - 1] if q else answers[-1], int(cite))
+        return self._pin(data, item, f"Citation [{cite}]")
 
     def pin_answer(self, conv, data):
         """Pin the last answer whole: its own words and every quote it gives."""

@@ -114,3 +114,16 @@ def test_a_saved_notebook_loads_back_and_a_bad_file_is_refused_leaving_the_noteb
     bad.write_text(json.dumps(data), encoding="utf-8")
     kept, status, *_ = client.predict(handle_file(str(bad)), notebook, api_name="/notebook_load")
     assert kept == notebook and "Item 1: 'kind' must be 'citation' or 'answer', not 'slide'" in status
+
+
+def test_a_citation_of_an_earlier_answer_in_the_conversation_can_be_pinned(client):
+    ask(client)
+    second = "What does the Special Rapporteur recommend to the private sector?"
+    ask(client, second)
+    notebook, status = pin(client, "1:1", {})  # the conversation's first answer, its citation [1]
+    assert "item 1" in status, status
+    assert notebook["items"][0]["question"] == QUESTION
+    notebook, status = pin(client, 1, notebook)  # a plain number: the last answer's
+    assert notebook["items"][1]["question"] == second
+    _, status = pin(client, "9:1", notebook)
+    assert "Choose one of the conversation's citations" in status
