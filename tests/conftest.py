@@ -111,6 +111,30 @@ def app_server(tmp_path_factory):
     demo.close()
 
 
+@pytest.fixture
+def client(app_server):
+    """A gradio_client of the app, its own session (its own conversation state)."""
+    from gradio_client import Client
+
+    return Client(app_server[0].local_url, verbose=False)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+def chromium(*args: str):
+    """Debian's headless Chromium through its chromedriver, with the window and locale arguments given."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", *args):
+        options.add_argument(arg)
+    return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+
+
 # Samples the loader tests share (tests/test_loaders*.py, tests/test_visual_order.py).
 AR_LINE = "الاستغلال الجنسي للأطفال على الإنترنت"
 AR_LINE_2 = "تعزيز التعاون الدولي لحماية الأطفال"

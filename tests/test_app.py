@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from conftest import CORPUS, EDITOR_TOKEN, make_pdf
 from docx import Document
 from gradio_client import Client, handle_file
@@ -12,12 +11,6 @@ from gradio_client import Client, handle_file
 AR_QUESTION = "ما الذي يطلبه القرار من مقدمي خدمات الإنترنت بشأن الإبلاغ عن مواد الاعتداء الجنسي على الأطفال؟"
 EN_QUESTION = "What does the Special Rapporteur report say about live streaming of child sexual abuse?"
 FACT = "The Lindenfeld Protocol requires every national hotline to acknowledge a report within 36 hours."
-
-
-@pytest.fixture
-def client(app_server):
-    demo, _ = app_server
-    return Client(demo.local_url, verbose=False)
 
 
 def chat(client: Client, question: str, docs=()):

@@ -14,11 +14,6 @@ TITLE = "Orvieto Compact on hotline transparency"
 
 
 @pytest.fixture
-def client(app_server):
-    return Client(app_server[0].local_url, verbose=False)
-
-
-@pytest.fixture
 def compact(client, tmp_path):
     """The PDF, uploaded by the editor (the sentence on page 2), and removed again afterwards."""
     pdf = make_pdf(tmp_path / "orvieto compact.pdf",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from conftest import EDITOR, EDITOR_TOKEN, make_pdf
 from gradio_client import Client, handle_file
 
@@ -12,11 +11,6 @@ from indexing.pipeline import open_store
 
 FACT = "The Varnholt accord obliges each platform to staff a child-safety desk around the clock."
 QUESTION = "What does the Varnholt accord oblige each platform to staff?"
-
-
-@pytest.fixture
-def client(app_server):
-    return Client(app_server[0].local_url, verbose=False)
 
 
 def rows(client: Client) -> dict[str, list]:

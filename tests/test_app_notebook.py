@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from docx import Document
 from gradio_client import Client, handle_file
 
@@ -14,12 +13,6 @@ from assistant.notebook import SCHEMA, Notebook
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 QUESTION = "ما الذي يطلبه القرار من مقدمي خدمات الإنترنت بشأن الإبلاغ عن مواد الاعتداء الجنسي على الأطفال؟"
-
-
-@pytest.fixture
-def client(app_server):
-    demo, _ = app_server
-    return Client(demo.local_url, verbose=False)
 
 
 def ask(client: Client, question: str = QUESTION) -> None:

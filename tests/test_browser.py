@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHROMEDRIVER, CHROMIUM, chromium
+
 from indexing.config import PROJECT_ROOT
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
 QUESTION = "ما الذي يطلبه القرار من مقدمي خدمات الإنترنت بشأن الإبلاغ عن مواد الاعتداء الجنسي على الأطفال؟"
 
 pytestmark = [
@@ -21,14 +21,7 @@ pytestmark = [
 
 @pytest.fixture
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000", "--lang=ar"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver = chromium("--window-size=1440,1000", "--lang=ar")
     yield driver
     driver.quit()
 
@@ -404,15 +397,9 @@ def test_a_reload_keeps_the_conversation_and_a_new_one_lists_it_among_past_conve
 
 
 def test_on_a_phone_the_answer_comes_first_and_the_sources_below_it(app_server, tmp_path):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844"):
-        options.add_argument(arg)
-    phone = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    phone = chromium("--window-size=390,844")
     try:
         demo, _ = app_server
         from selenium.webdriver.support import expected_conditions as ec

@@ -3,17 +3,14 @@ with their pages and shows the chosen one's page with the quote highlighted."""
 from __future__ import annotations
 
 import io
-import shutil
 
 import httpx
 import pypdfium2 as pdfium
 import pytest
-from conftest import EDITOR_TOKEN, make_pdf
+from conftest import CHROMEDRIVER, CHROMIUM, EDITOR_TOKEN, chromium, make_pdf
 from gradio_client import Client, handle_file
 from PIL import Image
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
 LINES = ["The Tessaro Charter obliges every member hotline to keep", "its reports for no longer than ninety days."]
 QUESTION = "How long may a member hotline keep its reports under the Tessaro Charter?"
 
@@ -25,14 +22,7 @@ pytestmark = [
 
 @pytest.fixture
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver = chromium("--window-size=1280,900")
     yield driver
     driver.quit()
 
@@ -49,19 +39,34 @@ def charter(app_server, tmp_path):
     client.predict(docs["tessaro_charter.pdf"], False, EDITOR_TOKEN, api_name="/remove")
 
 
-def test_the_panel_shows_the_chosen_citations_page_with_its_quote_highlighted(app_server, browser, charter):
+def asked(browser, url: str):
+    """The app opened in Chromium and asked the charter question, once its answer's citations show; the wait."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    demo, settings = app_server
     wait = WebDriverWait(browser, 60)
-    browser.get(demo.local_url)
+    browser.get(url)
     box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
     box.send_keys(QUESTION)
     box.send_keys(Keys.ENTER)
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#chat .pa-msg details.pa-citation")))
+    return wait
+
+
+def loaded(driver, img) -> bool:
+    """The image has arrived and been decoded (not merely given a src)."""
+    return bool(img.get_attribute("src") and driver.execute_script(
+        "return arguments[0].complete && arguments[0].naturalWidth", img))
+
+
+def test_the_panel_shows_the_chosen_citations_page_with_its_quote_highlighted(app_server, browser, charter):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+
+    demo, settings = app_server
+    wait = asked(browser, demo.local_url)
 
     panel = browser.find_element(By.ID, "cited-page-panel")
     browser.execute_script("arguments[0].scrollIntoView()", panel)
@@ -77,8 +82,7 @@ def test_the_panel_shows_the_chosen_citations_page_with_its_quote_highlighted(ap
     def shown(driver):  # the chosen citation's page, not the one the panel opened on
         img = driver.find_elements(By.CSS_SELECTOR, "#cited-page img")
         note = driver.find_element(By.ID, "cited-page-note").text
-        return (note.startswith(chosen) and img and img[0].get_attribute("src")
-                and driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img[0]))
+        return note.startswith(chosen) and img and loaded(driver, img[0])
 
     wait.until(shown)
     note = browser.find_element(By.ID, "cited-page-note").text
@@ -107,16 +111,8 @@ def test_clicking_a_citation_in_the_answer_opens_the_panel_on_that_citations_pag
     import re
 
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
 
-    demo, _ = app_server
-    wait = WebDriverWait(browser, 60)
-    browser.get(demo.local_url)
-    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
-    box.send_keys(QUESTION)
-    box.send_keys(Keys.ENTER)
+    wait = asked(browser, app_server[0].local_url)
     cited = wait.until(lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, "#chat .pa-msg details.pa-citation")
                                   if "ninety" in e.get_attribute("textContent")])
     n = re.search(r"\bpa-n-(\d+)\b", cited[0].get_attribute("class")).group(1)
@@ -127,7 +123,7 @@ def test_clicking_a_citation_in_the_answer_opens_the_panel_on_that_citations_pag
         notes = driver.find_elements(By.ID, "cited-page-note")
         img = driver.find_elements(By.CSS_SELECTOR, "#cited-page img")
         return (notes and notes[0].text.startswith(f"[{n}]") and "p. 2" in notes[0].text and img
-                and driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img[0]))
+                and loaded(driver, img[0]))
 
     wait.until(shown)
     assert browser.find_element(By.CSS_SELECTOR, "#cited-page-pick input").get_attribute("value").startswith(f"[{n}]")
