@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from indexing.bibliography import bibliographic_share, endnote_share
-from indexing.chunk_vectors import chunk_vectors
+from indexing.chunk_vectors import cache_path, chunk_vectors
 from indexing.config import Settings
 from indexing.embedding import get_embedder
 from indexing.language import answer_language, detect_language
@@ -34,6 +34,7 @@ from .models import Filters, Passage
 from .references import ParagraphRef, QuestionRefs, ReferenceParser
 from .dense import DenseIndex
 from .sentence_index import SentenceSearch, SentenceVectors
+from .term_bridge import TermBridge
 from .render.references import references
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,8 @@ class Retriever:
             self.second_embedder = get_embedder(cfg.second_dense_model)
             vectors = chunk_vectors(self.settings, cfg.second_dense_model, self.chunks)
             self.second = DenseIndex([c.chunk_id for c in self.chunks], vectors)
+        self.bridge = (TermBridge(self.embedder, self.chunks, cache_path(self.settings, f"bridge-{self.settings.embedding.model}"),
+                                  cfg.bridge_min_count) if cfg.bridge_per_word > 0 else None)
         self.sentence_search = (SentenceSearch(self.store, [c.chunk_id for c in self.chunks])
                                 if cfg.sentence_search_weight > 0 else None)
         self.sentences.clear()
@@ -179,6 +182,9 @@ class Retriever:
         t3 = time.perf_counter()
         expand = cfg.glossary_expansion and language in cfg.expansion_languages
         expansion = self.glossary.expand(query, language) if expand else ""
+        if self.bridge is not None and language == "en":
+            bridged = self.bridge.terms(query, cfg.bridge_per_word, cfg.bridge_min_cos)
+            expansion = " ".join([expansion, *bridged]).strip()
         lex_query = self.parser.without_names(query) if scope else query
         mask = self._mask(filters)
         lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
