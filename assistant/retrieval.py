@@ -79,12 +79,20 @@ class Retriever:
             self.second_embedder = get_embedder(cfg.second_dense_model)
             vectors = chunk_vectors(self.settings, cfg.second_dense_model, self.chunks)
             self.second = DenseIndex([c.chunk_id for c in self.chunks], vectors)
-        self.bridge = (TermBridge(self.embedder, self.chunks, cache_path(self.settings, f"bridge-{self.settings.embedding.model}"),
-                                  cfg.bridge_min_count) if cfg.bridge_per_word > 0 else None)
+        self._bridge: TermBridge | None = None  # built on the first question that needs it
         self.sentence_search = (SentenceSearch(self.store, [c.chunk_id for c in self.chunks])
                                 if cfg.sentence_search_weight > 0 else None)
         self.sentences.clear()
         log.info("retriever ready: %d chunks from %d documents", len(self.chunks), len(self.by_doc))
+
+    @property
+    def bridge(self) -> TermBridge:
+        """The word bridge over the library's Arabic words (their vectors cached in the data folder)."""
+        if self._bridge is None:
+            self._bridge = TermBridge(self.embedder, self.chunks,
+                                      cache_path(self.settings, f"bridge-{self.settings.embedding.model}"),
+                                      self.settings.retrieval.bridge_min_count)
+        return self._bridge
 
     # -- helpers -----------------------------------------------------------------------------------
     def neighbours(self, chunk: Chunk, before: int = 1, after: int = 1) -> tuple[list[Chunk], list[Chunk]]:
@@ -182,7 +190,7 @@ class Retriever:
         t3 = time.perf_counter()
         expand = cfg.glossary_expansion and language in cfg.expansion_languages
         expansion = self.glossary.expand(query, language) if expand else ""
-        if self.bridge is not None and language == "en":
+        if cfg.bridge_per_word > 0 and language in cfg.bridge_languages:
             bridged = self.bridge.terms(query, cfg.bridge_per_word, cfg.bridge_min_cos)
             expansion = " ".join([expansion, *bridged]).strip()
         lex_query = self.parser.without_names(query) if scope else query

@@ -112,6 +112,9 @@ class RetrievalSettings(BaseModel):
     bridge_per_word: int = 2
     bridge_min_cos: float = 0.7
     bridge_min_count: int = 1
+    # Question languages the bridge serves (it reads only a question's Latin-script words, so an Arabic
+    # question with English words in it, "IWF ... self-generated", can use it too).
+    bridge_languages: list[str] = ["en"]
 
 
 class QuestionSettings(BaseModel):
