@@ -247,7 +247,7 @@ class Answerer:
         docs = [d for d in retrieval.refs.doc_ids if any(p.chunk.doc_id == d for p in passages)]
 
         def pick(use: list[Passage], most: int, per_passage: int):
-            return self.picker.pick(question, retrieval.expansion, use, most, per_passage,
+            return self.picker.pick(question, f"{retrieval.expansion} {retrieval.bridged}", use, most, per_passage,
                                     question_vector=retrieval.query_vector)
 
         if named:  # a paragraph the question names is what the reader wants to see: quote it at length

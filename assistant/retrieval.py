@@ -51,6 +51,9 @@ class Retrieval:
     timings: dict[str, float] = field(default_factory=dict)
     expansion: str = ""
     query_vector: object = None  # the question's embedding, reused to score sentences
+    # The word bridge's Arabic words for an English question: they rank passages and guide the sentence
+    # picker, but are never evidence that the library answers (a loose match must not lift abstention).
+    bridged: str = ""
 
 
 class Retriever:
@@ -190,13 +193,12 @@ class Retriever:
         t3 = time.perf_counter()
         expand = cfg.glossary_expansion and language in cfg.expansion_languages
         expansion = self.glossary.expand(query, language) if expand else ""
-        if cfg.bridge_per_word > 0 and language in cfg.bridge_languages:
-            bridged = self.bridge.terms(query, cfg.bridge_per_word, cfg.bridge_min_cos)
-            expansion = " ".join([expansion, *bridged]).strip()
+        bridged = (" ".join(self.bridge.terms(query, cfg.bridge_per_word, cfg.bridge_min_cos))
+                   if cfg.bridge_per_word > 0 and language in cfg.bridge_languages else "")
         lex_query = self.parser.without_names(query) if scope else query
         mask = self._mask(filters)
         lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
-        lexical = self._lexical_order(f"{lex_query} {expansion}", mask)
+        lexical = self._lexical_order(f"{lex_query} {expansion} {bridged}", mask)
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
         lists = self._more_lists(query, language, qvec, mask, timings)
 
@@ -222,7 +224,7 @@ class Retriever:
         ranked = sorted(fused, key=lambda c: -fused[c])
         if cfg.feedback_weight > 0 and language in cfg.feedback_languages:
             t5 = time.perf_counter()
-            for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {expansion}", language, mask), 1):
+            for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {expansion} {bridged}", language, mask), 1):
                 cid = self.chunks[i].chunk_id
                 fused[cid] = fused.get(cid, 0.0) + cfg.feedback_weight / (cfg.rrf_k + rank)
                 why.setdefault(cid, []).append(f"feedback#{rank}")
@@ -246,7 +248,7 @@ class Retriever:
                 continue
             passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
         timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
-        return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec)
+        return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec, bridged)
 
     def _mask(self, filters: Filters) -> np.ndarray | None:
         return np.array([filters.admits(c) for c in self.chunks], dtype=bool) if not filters.is_empty() else None
