@@ -17,28 +17,26 @@ from pathlib import Path
 
 import numpy as np
 
-from indexing.language import STOPWORDS, tokens
+from indexing.chunk_vectors import load_rows, save_rows
+from indexing.language import ARABIC_SCRIPT, STOPWORDS, tokens
 from indexing.models import Chunk
 
 log = logging.getLogger(__name__)
 
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_ARABIC = re.compile(f"[{ARABIC_SCRIPT}]")
 _LATIN_WORD = re.compile(r"^[a-z][a-z\-]+$")
 
 
 class TermBridge:
-    def __init__(self, embedder, chunks: list[Chunk], cache: Path, min_count: int = 2, min_length: int = 3):
-        self.embedder = embedder
+    def __init__(self, embedder, chunks: list[Chunk], cache: Path, min_count: int, min_length: int = 3):
+        self.embedder, self.min_length = embedder, min_length
         counts = Counter(t for c in chunks if c.language != "en" for t in tokens(c.text)
                          if _ARABIC.search(t) and len(t) >= min_length and t not in STOPWORDS)
         self.words = sorted(w for w, n in counts.items() if n >= min_count)
         self.vectors = self._vectors(cache)
 
     def _vectors(self, cache: Path) -> np.ndarray:
-        cached: dict[str, np.ndarray] = {}
-        if cache.exists():
-            with np.load(cache, allow_pickle=False) as data:
-                cached = dict(zip(data["keys"].tolist(), data["vectors"]))
+        cached = load_rows(cache)
         missing = [w for w in self.words if w not in cached]
         if missing:
             log.info("embedding %d library words for the English-Arabic bridge", len(missing))
@@ -49,16 +47,13 @@ class TermBridge:
         matrix = np.stack([cached[w] for w in self.words]).astype(np.float32)
         matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
         if missing or len(cached) != len(self.words):
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(".tmp.npz")
-            np.savez(tmp, keys=np.array(self.words), vectors=matrix)
-            tmp.replace(cache)
+            save_rows(cache, self.words, matrix)
         return matrix
 
     def terms(self, question: str, per_word: int, min_cos: float) -> list[str]:
         """The library's Arabic words nearest the question's English content words, `per_word` at most each."""
         words = list(dict.fromkeys(t for t in tokens(question) if _LATIN_WORD.match(t) and t not in STOPWORDS
-                                   and len(t) >= 3))
+                                   and len(t) >= self.min_length))
         if not words or not len(self.words):
             return []
         sims = self.embedder.encode_documents(words).astype(np.float32) @ self.vectors.T

@@ -40,7 +40,8 @@ def bundled_path(model: str) -> Path:
     return BUNDLED_VECTORS / f"{re.sub(r'[^A-Za-z0-9._-]+', '_', model)}.npz"
 
 
-def _load(path: Path) -> dict[str, np.ndarray]:
+def load_rows(path: Path) -> dict[str, np.ndarray]:
+    """A vector cache file's rows by key (empty when there is no file yet)."""
     if not path.exists():
         return {}
     with np.load(path, allow_pickle=False) as data:
@@ -50,11 +51,11 @@ def _load(path: Path) -> dict[str, np.ndarray]:
 def chunk_vectors(settings: Settings, model: str, chunks: list[Chunk]) -> np.ndarray:
     """One row per chunk, in the order given, L2-normalised; missing rows are embedded and the cache saved."""
     path = cache_path(settings, model)
-    cached = _load(path)
+    cached = load_rows(path)
     keys = [chunk_key(c) for c in chunks]
     missing = [n for n, k in enumerate(keys) if k not in cached]
     if missing:
-        bundled = _load(bundled_path(model))
+        bundled = load_rows(bundled_path(model))
         cached.update({keys[n]: bundled[keys[n]] for n in missing if keys[n] in bundled})
         unbundled = [n for n in missing if keys[n] not in cached]
     else:
@@ -69,8 +70,13 @@ def chunk_vectors(settings: Settings, model: str, chunks: list[Chunk]) -> np.nda
         return np.zeros((0, 0), dtype=np.float32)
     matrix = np.stack([cached[k] for k in keys]).astype(np.float32)
     if missing or len(cached) != len(keys):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, keys=np.array(keys), vectors=matrix)
-        tmp.replace(path)
+        save_rows(path, keys, matrix)
     return matrix
+
+
+def save_rows(path: Path, keys: list[str], matrix: np.ndarray) -> None:
+    """Write a vector cache file whole, then move it into place, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, keys=np.array(keys), vectors=matrix)
+    tmp.replace(path)

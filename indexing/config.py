@@ -104,7 +104,7 @@ class RetrievalSettings(BaseModel):
     feedback_languages: list[str] = ["en"]
     # The word bridge (assistant/term_bridge.py): each English content word of a question adds the library's
     # `bridge_per_word` nearest Arabic words (multilingual encoder, cosine >= bridge_min_cos) to the lexical
-    # query and to the expansion the sentence picker reads; 0 = off. Library words seen fewer than
+    # query and to the words the sentence picker looks for; 0 = off. Library words seen fewer than
     # `bridge_min_count` times are left out of the bridge's vocabulary. Bridged words never count as support
     # for answering. Chosen on all three sets at once (bench/compare.py --grid, per_word 1-2 x cos 0.6-0.7 x
     # count 1-2: every cell lifted facts and moved no r@5; this one is best or tied on each set): facts dev

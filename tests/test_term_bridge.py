@@ -14,14 +14,14 @@ def _arabic(library):
 
 
 def test_an_english_word_finds_its_arabic_translation_among_the_librarys_words(library, tmp_path):
-    bridge = TermBridge(get_embedder("use-m3"), _arabic(library), tmp_path / "bridge.npz")
+    bridge = TermBridge(get_embedder("use-m3"), _arabic(library), tmp_path / "bridge.npz", min_count=2)
     assert "الشركات" in bridge.words
     assert "الشركات" in bridge.terms("which companies?", per_word=2, min_cos=0.7)
     assert all(w in bridge.words for w in bridge.terms("what should internet companies publish", 2, 0.7))
 
 
 def test_only_latin_content_words_are_bridged_and_a_high_floor_keeps_out_loose_matches(library, tmp_path):
-    bridge = TermBridge(get_embedder("use-m3"), _arabic(library), tmp_path / "bridge.npz")
+    bridge = TermBridge(get_embedder("use-m3"), _arabic(library), tmp_path / "bridge.npz", min_count=2)
     assert bridge.terms("ما هي الشركات", 2, 0.7) == []  # an Arabic question needs no bridge
     assert bridge.terms("what is the", 2, 0.7) == []  # stopwords only
     assert bridge.terms("companies", 2, 1.01) == []
