@@ -8,6 +8,7 @@ page does.
 from __future__ import annotations
 
 import logging
+import threading
 import os
 import time
 import uuid
@@ -632,6 +633,7 @@ def launch(host: str | None = None, port: int | None = None, reindex: bool = Tru
     assistant = assistant or Assistant(settings)
     if reindex:
         assistant.index()
+    threading.Thread(target=assistant.warm_up, name="warm-up", daemon=True).start()
     demo = build(assistant, settings)
     add_tools(demo, assistant)  # the documented endpoints, served as MCP tools too (app_mcp.py)
     os.environ["GRADIO_ANALYTICS_CACHE_FREQUENCY"] = str(settings.app.queue_stats_every)  # read by the queue

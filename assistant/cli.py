@@ -163,6 +163,7 @@ def evaluate(
     _require_dir(data_dir, "the index folder")
     settings = _settings(data_dir, None)
     assistant = _assistant(settings)
+    assistant.warm_up()  # as the app does at start-up, so the first question's latency is a question's
     score_module = load_scorer(gold[0], find_scorer(gold, scorer))
     if out.suffix == ".jsonl":  # a run file named, as before: for one set
         out = out.parent

@@ -94,6 +94,15 @@ class Assistant:
         subjects = Subjects(library_text, vocabulary, known, (speller or Speller(vocabulary)).known)
         return QuestionReader(self.registers, speller, vocabulary), subjects
 
+    def warm_up(self) -> None:
+        """Build the parts a first question would otherwise wait for (the speller's index, the word bridge).
+
+        The app runs this in the background at start-up; `eval` runs it before timing the first question."""
+        if self.reader.speller:
+            self.reader.speller.warm()
+        if self.settings.retrieval.bridge_per_word > 0:
+            self.retriever.bridge
+
     def refresh(self) -> None:
         """Rebuild the parts from the settings and the library as it now is (after indexing, or a setting changed)."""
         self._seen = self._manifest()  # read first: a change while the parts are built is seen next time

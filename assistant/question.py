@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,9 +73,26 @@ class Registers:
         return None
 
 
+_ENGLISH_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=2)
+def _english_dictionary(max_distance: int):
+    """symspell over its 82k-word English frequency list: ~4 s to build, so once a process, shared by every
+    Speller (a refresh after an upload builds only the library's own small index)."""
+    from importlib.resources import files
+
+    from symspellpy import SymSpell
+
+    sym = SymSpell(max_dictionary_edit_distance=max_distance)
+    sym.load_dictionary(str(files("symspellpy") / "frequency_dictionary_en_82_765.txt"), 0, 1)
+    return sym
+
+
 class Speller:
     """Replaces a Latin-script word that neither the library nor an English dictionary knows ("recomend",
-    "definiton") by the nearest word that one of them does (symspellpy, edit distance 2; library words win).
+    "definiton") by the nearest word that one of them does (symspellpy, edit distance 2; at the same distance the
+    library's word wins).
 
     Arabic is left alone: its clitics make most correct words absent from any word list.
     """
@@ -83,25 +101,38 @@ class Speller:
         self.vocabulary = {w for w in vocabulary if w.isascii()}
         self.min_length = min_length
         self.max_distance = max_distance
-        self._symspell = None
+        self._library = None
 
-    def _index(self):
-        if self._symspell is None:
-            from importlib.resources import files
+    def english(self):
+        """The shared English index; `Assistant.warm_up` builds it at start-up, and a question arriving
+        meanwhile waits for that build instead of starting a second one."""
+        with _ENGLISH_LOCK:
+            return _english_dictionary(self.max_distance)
 
+    def _library_index(self):
+        if self._library is None:
             from symspellpy import SymSpell
 
             sym = SymSpell(max_dictionary_edit_distance=self.max_distance)
-            sym.load_dictionary(str(files("symspellpy") / "frequency_dictionary_en_82_765.txt"), 0, 1)
-            top = max(sym.words.values(), default=1)
             for word in self.vocabulary:
-                sym.create_dictionary_entry(word, top)  # the library's own words before any dictionary word
-            self._symspell = sym
-        return self._symspell
+                sym.create_dictionary_entry(word, 1)
+            self._library = sym
+        return self._library
+
+    def warm(self) -> None:
+        self.english()
+        self._library_index()
 
     def known(self, word: str) -> bool:
         """The word is in the library or the English dictionary."""
-        return word.lower() in self.vocabulary or word.lower() in self._index().words
+        return word.lower() in self.vocabulary or word.lower() in self.english().words
+
+    def _nearest(self, key: str) -> str | None:
+        from symspellpy import Verbosity
+
+        found = [hits[0] for hits in (self._library_index().lookup(key, Verbosity.TOP, self.max_distance),
+                                      self.english().lookup(key, Verbosity.TOP, self.max_distance)) if hits]
+        return min(found, key=lambda s: s.distance).term if found else None  # min keeps the first on a tie
 
     def correct(self, text: str) -> str:
         out = []
@@ -111,17 +142,12 @@ class Speller:
             if n and key != core:  # a capital inside the question marks a name ("TikTok"), not a typo
                 out.append(word)
                 continue
-            if len(key) < self.min_length or not (key.isascii() and key.isalpha()) or key in self.vocabulary:
+            if (len(key) < self.min_length or not (key.isascii() and key.isalpha()) or key in self.vocabulary
+                    or key in self.english().words):
                 out.append(word)
                 continue
-            from symspellpy import Verbosity
-
-            sym = self._index()
-            if key in sym.words:
-                out.append(word)
-                continue
-            found = sym.lookup(key, Verbosity.TOP, max_edit_distance=self.max_distance)
-            out.append(f"{lead}{found[0].term}{trail}" if found else word)
+            nearest = self._nearest(key)
+            out.append(f"{lead}{nearest}{trail}" if nearest else word)
         return " ".join(out)
 
 

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from indexing.bibliography import bibliographic_share, endnote_share
-from indexing.chunk_vectors import cache_path, chunk_vectors
+from indexing.chunk_vectors import chunk_vectors
 from indexing.config import Settings
 from indexing.embedding import get_embedder
 from indexing.language import answer_language, detect_language
 from indexing.models import Chunk, DocumentMeta
 from indexing.store import ChromaStore
+from indexing.word_vectors import bridge_cache
 
 from .glossary import Glossary
 from .intent import passage_fit, question_intents
@@ -82,7 +83,7 @@ class Retriever:
             self.second_embedder = get_embedder(cfg.second_dense_model)
             vectors = chunk_vectors(self.settings, cfg.second_dense_model, self.chunks)
             self.second = DenseIndex([c.chunk_id for c in self.chunks], vectors)
-        self._bridge: TermBridge | None = None  # built on the first question that needs it
+        self._bridge: TermBridge | None = None  # read on the first question that needs it (vectors: index time)
         self.sentence_search = (SentenceSearch(self.store, [c.chunk_id for c in self.chunks])
                                 if cfg.sentence_search_weight > 0 else None)
         self.sentences.clear()
@@ -90,10 +91,10 @@ class Retriever:
 
     @property
     def bridge(self) -> TermBridge:
-        """The word bridge over the library's Arabic words (their vectors cached in the data folder)."""
+        """The word bridge over the library's Arabic words (their vectors written by the indexer)."""
         if self._bridge is None:
             self._bridge = TermBridge(self.embedder, self.chunks,
-                                      cache_path(self.settings, f"bridge-{self.settings.embedding.model}"),
+                                      bridge_cache(self.settings),
                                       self.settings.retrieval.bridge_min_count)
         return self._bridge
 

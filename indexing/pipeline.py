@@ -26,6 +26,7 @@ from .sentences import SENTENCES_VERSION, quote_spans
 from . import provenance, stamp
 from .stamp import INTERRUPTED  # in the data folder while a run writes; still there, the run was interrupted
 from .store import ChromaStore, DocRecord, SentenceRecord
+from .word_vectors import bridge_cache, library_words, word_vectors
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +206,11 @@ def _index(settings: Settings, store: ChromaStore, progress: Progress | None, sh
         if progress:
             progress(0.99, f"embedding with {settings.retrieval.second_dense_model}")
         chunk_vectors(settings, settings.retrieval.second_dense_model, store.all_chunks())
+    if settings.retrieval.bridge_per_word > 0 and (todo or gone or not bridge_cache(settings).exists()):
+        if progress:
+            progress(0.99, "embedding the library's words")
+        words = library_words(store.all_chunks(), settings.retrieval.bridge_min_count)
+        word_vectors(words, bridge_cache(settings), embedder or get_embedder(settings.embedding.model))
     if progress:
         progress(1.0, "done")
     report.total_chunks = store.count()

@@ -43,6 +43,15 @@ def test_a_misspelt_word_becomes_the_nearest_library_word():
     assert speller.correct("what does the raporteur recomend") == "what does the rapporteur recommend"
 
 
+def test_at_the_same_distance_the_librarys_word_wins_over_a_dictionary_word():
+    assert Speller(set()).correct("formt") == "form"  # the more frequent English word
+    assert Speller({"format"}).correct("formt") == "format"
+
+
+def test_every_speller_shares_one_english_index_built_once_a_process():
+    assert Speller({"grooming"}).english() is Speller({"rapporteur"}).english()
+
+
 def test_known_short_and_arabic_words_are_never_respelt():
     speller = Speller({"recommend", "grooming"})
     assert speller.correct("groomings ok") == "grooming ok"
