@@ -28,7 +28,7 @@ class Glossary:
         self.terms = terms
         # Each form's words must occur verbatim in the text before its (slower) pattern is tried.
         self._forms = [
-            (t, [(" ".join(tokens(f)), phrase_pattern(f)) for f in (*t.en, *t.ar) if tokens(f)]) for t in terms
+            (t, [(f, " ".join(tokens(f)), phrase_pattern(f)) for f in (*t.en, *t.ar) if tokens(f)]) for t in terms
         ]
 
     @classmethod
@@ -47,12 +47,12 @@ class Glossary:
     def matches(self, text: str) -> list[Term]:
         """Terms whose English or Arabic form occurs in the text (normalised, word-bounded)."""
         norm = " ".join(tokens(text))
-        return [term for term, forms in self._forms if any(lit in norm and p.search(norm) for lit, p in forms)]
+        return [term for term, forms in self._forms if any(lit in norm and p.search(norm) for _, lit, p in forms)]
 
     def occurrences(self, norm: str):
         """(term, (start, end), form) for every form found in a text already joined from its `tokens`."""
         for term, forms in self._forms:
-            for form, (lit, pattern) in zip((f for f in (*term.en, *term.ar) if tokens(f)), forms):
+            for form, lit, pattern in forms:
                 if lit in norm:
                     for m in pattern.finditer(norm):
                         yield term, m.span(), form

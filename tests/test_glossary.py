@@ -1,0 +1,41 @@
+"""The glossary: which terms a text uses, where, and in which of their forms."""
+from assistant.glossary import Glossary, Term
+from indexing.config import PROJECT_ROOT
+from indexing.language import tokens
+
+GROOMING = Term(("grooming", "online grooming"), ("الاستمالة", "استمالة الأطفال"))
+CSAM = Term(("child sexual abuse material", "CSAM"), ("مواد الاعتداء الجنسي على الأطفال",))
+GLOSSARY = Glossary([GROOMING, CSAM])
+
+
+def norm(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+def test_occurrences_give_each_form_found_with_its_span():
+    text = norm("Online grooming precedes CSAM production.")
+    found = [(term, text[a:b].strip(), form) for term, (a, b), form in GLOSSARY.occurrences(text)]
+    assert (GROOMING, "grooming", "grooming") in found
+    assert (GROOMING, "online grooming", "online grooming") in found
+    assert (CSAM, "csam", "CSAM") in found
+
+
+def test_occurrences_find_arabic_forms_through_normalisation():
+    text = norm("تنتشر ظاهرة الإستمالة عبر الإنترنت")
+    assert [(t, f) for t, _, f in GLOSSARY.occurrences(text)] == [(GROOMING, "الاستمالة")]
+
+
+def test_matches_are_word_bounded():
+    assert GLOSSARY.matches("groomingly") == []
+    assert GLOSSARY.matches("what is CSAM?") == [CSAM]
+
+
+def test_expand_gives_the_other_language_forms():
+    assert GLOSSARY.expand("define grooming", "en") == "الاستمالة استمالة الأطفال"
+    assert "grooming" in GLOSSARY.expand("ما هي الاستمالة", "ar")
+
+
+def test_the_library_glossary_loads_with_both_languages_on_every_term():
+    glossary = Glossary.load(PROJECT_ROOT / "corpus" / "glossary.toml")
+    assert len(glossary.terms) > 20
+    assert all(t.en and t.ar for t in glossary.terms)
