@@ -41,7 +41,7 @@ ABLATIONS = {
     "focus window 6 (was)": {"answer.focus_window": 6},
     "sentence-level first stage on": {"retrieval.sentence_search_weight": 0.5},
     "pseudo-relevance feedback on": {"retrieval.feedback_weight": 0.5},
-    "endnotes read by sentence on": {"retrieval.bibliography_by_sentence": True},
+    "endnotes read by links and dates (was)": {"retrieval.bibliography_by_sentence": False},
 }
 
 

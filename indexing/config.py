@@ -75,8 +75,9 @@ class RetrievalSettings(BaseModel):
     # A passage made partly of endnotes (links, access dates) loses this share of its score per unit share.
     bibliography_penalty: float = 1.0
     # Read that share by sentences (characters of the passage's endnote sentences) rather than by characters
-    # of links and dates alone.
-    bibliography_by_sentence: bool = False
+    # of links and dates alone. Tried on own (r@5 0.81 -> 0.83, facts 0.78 -> 0.80; dev unchanged, dev2 mrr
+    # 0.78 -> 0.76), confirmed on the held-out fresh set (r@5 0.74 -> 0.77, English 0.62 -> 0.69).
+    bibliography_by_sentence: bool = True
     # More ranked lists in the first-stage fusion, each for the question languages named; weight 0 = off.
     # A second embedding model's exact dense search ("" = none; its chunk vectors are cached under
     # data_dir/vectors and built by indexing when set). e5-small finds Arabic passages for English questions
