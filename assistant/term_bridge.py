@@ -20,6 +20,13 @@ from indexing.models import Chunk
 from indexing.word_vectors import library_words, word_vectors
 
 _LATIN_WORD = re.compile(r"^[a-z][a-z\-]+$")
+# Words that name the form of the answer or the asking, not its subject: the intent stage reads them, and
+# bridged they pull in passages that merely use the word ("figure" -> الشكل, a chart's caption; "tell" -> يقولون).
+FRAME_WORDS = frozenset("""
+paragraph paragraphs para paras section sections page pages figure figures number numbers stat stats statistic
+statistics slide slides quote quotes cite tell tells mention mentions mentioned talk talks explain list pls please
+need want give show anything something thing things stuff doc docs
+""".split())
 
 
 class TermBridge:
@@ -31,7 +38,7 @@ class TermBridge:
     def terms(self, question: str, per_word: int, min_cos: float) -> list[str]:
         """The library's Arabic words nearest the question's English content words, `per_word` at most each."""
         words = list(dict.fromkeys(t for t in tokens(question) if _LATIN_WORD.match(t) and t not in STOPWORDS
-                                   and len(t) >= self.min_length))
+                                   and t not in FRAME_WORDS and len(t) >= self.min_length))
         if not words or not len(self.words):
             return []
         sims = self.embedder.encode_documents(words).astype(np.float32) @ self.vectors.T

@@ -28,6 +28,12 @@ def test_only_latin_content_words_are_bridged_and_a_high_floor_keeps_out_loose_m
     assert len(bridge.terms("companies", 1, 0.0)) == 1
 
 
+def test_words_naming_the_form_of_the_answer_are_not_bridged(library, tmp_path):
+    bridge = TermBridge(get_embedder("use-m3"), _arabic(library), tmp_path / "bridge.npz", min_count=2)
+    assert bridge.terms("which paragraph, pls give me the figure for my slide", 2, 0.0) == []
+    assert bridge.terms("figure on companies", 2, 0.7) == bridge.terms("companies", 2, 0.7) != []
+
+
 def test_the_word_vectors_are_cached_and_a_new_word_alone_is_embedded(library, tmp_path):
     chunks = _arabic(library)[:20]
     cache = tmp_path / "bridge.npz"
