@@ -35,7 +35,7 @@ from .models import Filters, Passage
 from .references import ParagraphRef, QuestionRefs, ReferenceParser
 from .dense import DenseIndex
 from .sentence_index import SentenceSearch, SentenceVectors
-from .term_bridge import TermBridge
+from .term_bridge import BridgedTerms, TermBridge
 from .render.references import references
 
 log = logging.getLogger(__name__)
@@ -194,8 +194,11 @@ class Retriever:
         t3 = time.perf_counter()
         expand = cfg.glossary_expansion and language in cfg.expansion_languages
         expansion = self.glossary.expand(query, language) if expand else ""
-        bridged = (" ".join(self.bridge.terms(query, cfg.bridge_per_word, cfg.bridge_min_cos))
-                   if cfg.bridge_per_word > 0 and language in cfg.bridge_languages else "")
+        looked = (self.bridge.lookup(query, cfg.bridge_per_word, cfg.bridge_min_cos)
+                  if cfg.bridge_per_word > 0 and language in cfg.bridge_languages else BridgedTerms())
+        bridged = " ".join(looked.nearest)
+        if cfg.bridge_cognates and looked.spelled:  # a transliteration is the word itself: it counts like the glossary's
+            expansion = f"{expansion} {' '.join(looked.spelled)}".strip()
         lex_query = self.parser.without_names(query) if scope else query
         mask = self._mask(filters)
         lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight

@@ -11,6 +11,7 @@ themselves, so it grows with the library.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,8 @@ import numpy as np
 from indexing.language import STOPWORDS, tokens
 from indexing.models import Chunk
 from indexing.word_vectors import library_words, word_vectors
+
+from .cognates import Cognates
 
 _LATIN_WORD = re.compile(r"^[a-z][a-z\-]+$")
 # Words that name the form of the answer or the asking, not its subject: the intent stage reads them, and
@@ -29,22 +32,35 @@ need want give show anything something thing things stuff doc docs
 """.split())
 
 
+@dataclass(frozen=True)
+class BridgedTerms:
+    nearest: list[str] = field(default_factory=list)  # near in meaning: they rank, never support
+    spelled: list[str] = field(default_factory=list)  # the same name in Arabic letters: as good as the word
+
+
 class TermBridge:
     def __init__(self, embedder, chunks: list[Chunk], cache: Path, min_count: int, min_length: int = 3):
         self.embedder, self.min_length = embedder, min_length
         self.words = library_words(chunks, min_count, min_length)
         self.vectors = word_vectors(self.words, cache, embedder)
+        self.cognates = Cognates(self.words)
 
-    def terms(self, question: str, per_word: int, min_cos: float) -> list[str]:
-        """The library's Arabic words nearest the question's English content words, `per_word` at most each."""
+    def lookup(self, question: str, per_word: int, min_cos: float) -> BridgedTerms:
+        """The library's Arabic words nearest the question's English content words (`per_word` at most each,
+        cosine >= `min_cos`); a word the encoder places near none ("covid") brings its transliterations (كوفيد)."""
         words = list(dict.fromkeys(t for t in tokens(question) if _LATIN_WORD.match(t) and t not in STOPWORDS
                                    and t not in FRAME_WORDS and len(t) >= self.min_length))
         if not words or not len(self.words):
-            return []
+            return BridgedTerms()
         sims = self.embedder.encode_documents(words).astype(np.float32) @ self.vectors.T
-        out: list[str] = []
-        for row in sims:
-            for j in np.argsort(-row)[:per_word]:
-                if row[j] >= min_cos:
-                    out.append(self.words[j])
-        return list(dict.fromkeys(out))
+        nearest: list[str] = []
+        spelled: list[str] = []
+        for word, row in zip(words, sims):
+            near = [self.words[j] for j in np.argsort(-row)[:per_word] if row[j] >= min_cos]
+            nearest.extend(near)
+            if not near:
+                spelled.extend(self.cognates.of(word)[:per_word])
+        return BridgedTerms(list(dict.fromkeys(nearest)), list(dict.fromkeys(spelled)))
+
+    def terms(self, question: str, per_word: int, min_cos: float) -> list[str]:
+        return self.lookup(question, per_word, min_cos).nearest

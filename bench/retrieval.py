@@ -34,6 +34,7 @@ ABLATIONS = {
     "approximate (HNSW) search": {"retrieval.exact_search": False},
     "e5-small second dense list off": {"retrieval.second_dense_weight": 0.0},
     "word bridge off": {"retrieval.bridge_per_word": 0},
+    "transliterations (cognates) off": {"retrieval.bridge_cognates": False},
     "glossary expansion off": {"retrieval.glossary_expansion": False},
     "sentence vote off": {"retrieval.sentence_weight": 0.0},
     "intent prior off": {"retrieval.intent_weight": 0.0},
