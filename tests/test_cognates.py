@@ -1,7 +1,5 @@
 """Transliterated names and loanwords: an English spelling finds the library's Arabic spelling by its consonants."""
 from assistant.cognates import Cognates, arabic_skeletons, english_skeletons
-from assistant.term_bridge import TermBridge
-from indexing.embedding import get_embedder
 
 
 def test_both_spellings_reduce_to_the_same_consonants():
@@ -23,9 +21,8 @@ def test_short_skeletons_match_nothing():
     assert Cognates(["تيك", "توك"]).of("tok") == []
 
 
-def test_the_bridge_spells_out_only_words_the_encoder_cannot_place(library, tmp_path):
-    chunks = [c for c in library.retriever.chunks if c.language == "ar"]
-    bridge = TermBridge(get_embedder("use-m3"), chunks, tmp_path / "bridge.npz", min_count=1)
+def test_the_bridge_spells_out_only_words_the_encoder_cannot_place(library):
+    bridge = library.retriever.bridge
     looked = bridge.lookup("what did covid do to companies", 2, 0.7)
     assert "كوفيد" in looked.spelled and "كوفيد" not in looked.nearest
     assert "الشركات" in looked.nearest
