@@ -37,8 +37,12 @@ def _stems(word: str) -> set[str]:
     return {stem, _AR_ARTICLE.sub("", stem[1:])} if stem.startswith("و") else {stem}
 
 
+def _skeleton(stem: str) -> str:
+    return _REPEATS.sub(r"\1", "".join(_AR_CLASS.get(ch, "") for ch in stem))
+
+
 def arabic_skeletons(word: str) -> set[str]:
-    return {_REPEATS.sub(r"\1", "".join(_AR_CLASS.get(ch, "") for ch in stem)) for stem in _stems(word)}
+    return {_skeleton(stem) for stem in _stems(word)}
 
 
 def english_skeletons(word: str) -> set[str]:
@@ -63,7 +67,7 @@ class Cognates:
         self._by_skeleton: dict[str, list[str]] = {}
         for w in words:
             for stem in _stems(w):
-                skeleton = _REPEATS.sub(r"\1", "".join(_AR_CLASS.get(ch, "") for ch in stem))
+                skeleton = _skeleton(stem)
                 if len(skeleton) >= MIN_CONSONANTS and _spells_vowels(stem):
                     self._by_skeleton.setdefault(skeleton, []).append(w)
 
