@@ -47,6 +47,7 @@ class RecommendationWords:
     heading: frozenset[str]
     other: frozenset[str]
     groups: tuple[Group, ...]
+    phrases: tuple[tuple[str, ...], ...] = ()  # several words that together name an action part ("looking ahead")
 
     @classmethod
     def load(cls, path: Path) -> "RecommendationWords":
@@ -57,10 +58,14 @@ class RecommendationWords:
         one = lambda ws: frozenset(t for w in ws for t in tokens(w))  # noqa: E731
         groups = tuple(Group(g["name"], tuple(_form(f) for f in (*g.get("forms_en", ()), *g.get("forms_ar", ()))
                                               if _form(f))) for g in data.get("group", []))
-        return cls(one(data.get("heading_words", ())), one(data.get("other_headings", ())), groups)
+        phrases = tuple(tuple(tokens(p)) for p in data.get("heading_phrases", ()) if tokens(p))
+        return cls(one(data.get("heading_words", ())), one(data.get("other_headings", ())), groups, phrases)
 
     def names_recommendations(self, text: str) -> bool:
-        return bool(self.heading & set(tokens(text)))
+        """A heading word, or all the words of a heading phrase in the heading, in any order: headings taken
+        from PDFs often come out with their words reversed ("المنشود العمل")."""
+        words = set(tokens(text))
+        return bool(self.heading & words) or any(set(p) <= words and len(words) <= len(p) + 3 for p in self.phrases)
 
     def names_other(self, text: str) -> bool:
         return bool(self.other & set(tokens(text)))

@@ -32,6 +32,7 @@ from .glossary import Glossary
 from .intent import passage_fit, question_intents
 from .lexical import LexicalIndex
 from .models import Filters, Passage
+from .recommendations import RecommendationReader, RecommendationWords
 from .references import ParagraphRef, QuestionRefs, ReferenceParser
 from .dense import DenseIndex
 from .sentence_index import SentenceSearch, SentenceVectors
@@ -84,10 +85,23 @@ class Retriever:
             vectors = chunk_vectors(self.settings, cfg.second_dense_model, self.chunks)
             self.second = DenseIndex([c.chunk_id for c in self.chunks], vectors)
         self._bridge: TermBridge | None = None  # read on the first question that needs it (vectors: index time)
+        self.recommended = self._recommended()
         self.sentence_search = (SentenceSearch(self.store, [c.chunk_id for c in self.chunks])
                                 if cfg.sentence_search_weight > 0 else None)
         self.sentences.clear()
         log.info("retriever ready: %d chunks from %d documents", len(self.chunks), len(self.by_doc))
+
+    def _recommended(self) -> dict[str, frozenset[str]]:
+        """Each chunk holding items of a recommendations part, with the groups those items address."""
+        answer = self.settings.answer
+        self.recommendation_words = RecommendationWords.load(self.settings.recommendation_words_path)
+        reader = RecommendationReader(self.recommendation_words, answer.recommendation_item_min_chars,
+                                      answer.recommendation_lead_max_chars, answer.endnote_share)
+        groups: dict[str, set[str]] = {}
+        for chunks in self.by_doc.values():
+            for r in reader.read(chunks):
+                groups.setdefault(r.chunk_id, set()).add(r.addressee)
+        return {cid: frozenset(g) for cid, g in groups.items()}
 
     @property
     def bridge(self) -> TermBridge:
@@ -226,6 +240,9 @@ class Retriever:
                 if cid in self.by_id and self.by_id[cid].doc_id in also:
                     fused[cid] *= cfg.shared_name_factor
         ranked = sorted(fused, key=lambda c: -fused[c])
+        intents = question_intents(question)
+        if "recommendation" in intents and cfg.addressee_weight > 0:
+            ranked = self._addressed(ranked, fused, why, question)
         if cfg.feedback_weight > 0 and language in cfg.feedback_languages:
             t5 = time.perf_counter()
             for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {expansion} {bridged}", language, mask), 1):
@@ -253,6 +270,18 @@ class Retriever:
             passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
         timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
         return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec, bridged)
+
+    def _addressed(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], question: str) -> list[str]:
+        """A question on what one group should do ("what should tech companies do?") lifts, from anywhere in
+        the candidates, the passages holding recommendations addressed to that group."""
+        group = self.recommendation_words.group_of(question)
+        if not group:
+            return ranked
+        for cid in ranked:
+            if group in self.recommended.get(cid, ()):
+                fused[cid] *= 1 + self.settings.retrieval.addressee_weight
+                why[cid].append(f"addressed to {group}")
+        return sorted(fused, key=lambda c: -fused[c])
 
     def _mask(self, filters: Filters) -> np.ndarray | None:
         return np.array([filters.admits(c) for c in self.chunks], dtype=bool) if not filters.is_empty() else None

@@ -61,3 +61,19 @@ def test_an_english_report_section_reads_the_same_way(reader):
     assert [(r.label_en, r.addressee) for r in recs] == [
         ("(a)", "States"), ("(b)", "States"), ("• 1", "Private sector and internet service providers")]
     assert GENERAL not in {r.addressee for r in recs}
+
+
+def test_an_action_part_is_named_by_a_phrase_whatever_the_order_of_its_words(reader):
+    # PDF text often reverses a heading's words ("المنشود العمل" for "العمل المنشود", "action needed")
+    assert reader.in_section("المنشود العمل") and reader.in_section("العمل المنشود")
+    assert reader.in_section("Looking ahead") and reader.in_section("نظرة إلى الأمام 09")
+    assert not reader.in_section("الأمام") and not reader.in_section("المجال الثاني: العمل")
+    assert not reader.in_section("العمل في المجال الثاني على تحسين الخدمات المنشود تقديمها للضحايا")
+
+
+def test_the_library_reads_the_action_parts_of_the_threat_assessment_and_the_mnr_review(found):
+    gta = [r for r in found if r.doc_id == "gta-2019"]
+    assert any(r.addressee == "Private sector and internet service providers" and "شركات التكنولوجيا" in r.text
+               for r in gta)
+    assert any(r.addressee == "Law enforcement and justice" for r in gta)
+    assert any(r.doc_id == "mnr-review-2022" and "العمل المنشود" not in r.text for r in found)

@@ -203,3 +203,15 @@ def test_a_comparison_of_two_named_documents_quotes_both_in_the_top_passages(lib
     passages = top(library, "What do the resolution and the Qatar submission say about training police?", k=5)
     docs = [p.chunk.doc_id for p in passages[:4]]
     assert docs.count("ga-resolution-2022") >= 2 and docs.count("qatar-submission-2024") >= 2
+
+
+def test_a_recommendation_question_naming_a_group_lifts_the_recommendations_addressed_to_it(library, tmp_path):
+    question = "What does the threat assessment recommend that law enforcement agencies do?"
+    got = library.retrieve(question).passages
+    lifted = [p for p in got[:3] if "addressed to Law enforcement and justice" in p.why]
+    assert lifted and "نظرة إلى الأمام" in lifted[0].chunk.section  # the GTA's "looking ahead" part
+    off = retriever_with(library, tmp_path, addressee_weight=0.0).retrieve(question).passages
+    assert not any(w.startswith("addressed to") for p in off for w in p.why)
+    # a question that names no group, or asks no recommendation, is ranked as before
+    plain = "How many reports of child sexual abuse material were made in 2018?"
+    assert not any(w.startswith("addressed to") for p in library.retrieve(plain).passages for w in p.why)
