@@ -248,7 +248,8 @@ class Answerer:
 
         def pick(use: list[Passage], most: int, per_passage: int):
             return self.picker.pick(question, f"{retrieval.expansion} {retrieval.bridged}", use, most, per_passage,
-                                    question_vector=retrieval.query_vector)
+                                    question_vector=retrieval.query_vector,
+                                    ignore=retrieval.name_terms)
 
         if named:  # a paragraph the question names is what the reader wants to see: quote it at length
             sentences = pick(named, cfg.named_paragraph_sentences, cfg.named_paragraph_sentences)

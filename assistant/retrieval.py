@@ -23,7 +23,7 @@ from indexing.bibliography import bibliographic_share, endnote_share
 from indexing.chunk_vectors import chunk_vectors
 from indexing.config import Settings
 from indexing.embedding import get_embedder
-from indexing.language import answer_language, detect_language
+from indexing.language import answer_language, detect_language, search_terms, tokens
 from indexing.models import Chunk, DocumentMeta
 from indexing.store import ChromaStore
 from indexing.word_vectors import bridge_cache
@@ -56,6 +56,9 @@ class Retrieval:
     # The word bridge's Arabic words for an English question: they rank passages and guide the sentence
     # picker, but are never evidence that the library answers (a loose match must not lift abstention).
     bridged: str = ""
+    # The words that named the documents the search was scoped to ("qatar", "قطر"), in search form: every
+    # passage is from those documents, so they tell no sentence of them from another.
+    name_terms: frozenset[str] = frozenset()
 
 
 class Retriever:
@@ -214,6 +217,12 @@ class Retriever:
         if cfg.bridge_cognates and looked.spelled:  # a transliteration is the word itself: it counts like the glossary's
             expansion = f"{expansion} {' '.join(looked.spelled)}".strip()
         lex_query = self.parser.without_names(query) if scope else query
+        name_terms: frozenset[str] = frozenset()
+        if named and cfg.names_out_of_answer_terms:
+            rest = self.parser.without_names(question)
+            names = " ".join(w for w in tokens(question) if w not in set(tokens(rest)))
+            other = self.glossary.expand(names, language) if expand else ""
+            name_terms = frozenset(search_terms(f"{names} {other}")) - frozenset(search_terms(rest))
         mask = self._mask(filters)
         lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
         lexical = self._lexical_order(f"{lex_query} {expansion} {bridged}", mask)
@@ -269,7 +278,8 @@ class Retriever:
                 continue
             passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
         timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
-        return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec, bridged)
+        return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec, bridged,
+                         name_terms)
 
     def _addressed(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], question: str) -> list[str]:
         """A question on what one group should do ("what should tech companies do?") lifts, from anywhere in

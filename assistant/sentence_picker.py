@@ -105,13 +105,15 @@ class SentencePicker:
         max_sentences: int,
         per_passage: int,
         question_vector=None,
+        ignore: frozenset[str] = frozenset(),
     ) -> list[Sentence]:
         """Greedy: each next sentence is the one that adds most of what the answer does not yet show.
 
         Question terms a chosen sentence already carries count `covered_weight` of their idf afterwards, so a
         question with two parts ("what …, and why …") gets a sentence for each rather than two for the first.
+        Terms in `ignore` (the names of the documents the search was scoped to) are not looked for.
         """
-        terms = set(search_terms(f"{question} {expansion}"))
+        terms = set(search_terms(f"{question} {expansion}")) - ignore
         wants_number = asks_for_number(question, exactly=False)
         cands: list[_Candidate] = []
         for rank, (p, (spans, sims)) in enumerate(zip(passages, self._spans(passages, question_vector))):

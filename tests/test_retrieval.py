@@ -215,3 +215,12 @@ def test_a_recommendation_question_naming_a_group_lifts_the_recommendations_addr
     # a question that names no group, or asks no recommendation, is ranked as before
     plain = "How many reports of child sexual abuse material were made in 2018?"
     assert not any(w.startswith("addressed to") for p in library.retrieve(plain).passages for w in p.why)
+
+
+def test_the_words_that_name_a_scoped_document_are_told_apart_from_what_is_asked(library):
+    english = library.retrieve("What does Qatar say about parental control apps?")
+    assert english.filters.doc_ids == ("qatar-submission-2024",)
+    assert {"qatar", "قطر"} <= english.name_terms  # the name and the catalogue's Arabic form of it
+    assert not english.name_terms & {"parent", "parental", "control", "app", "apps"}
+    assert library.retrieve("ماذا تقول قطر عن تطبيقات الرقابة الأبوية؟").name_terms == {"قطر"}
+    assert library.retrieve("parental control apps").name_terms == frozenset()  # no name, nothing set apart

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from assistant.models import Passage
 from assistant.sentence_picker import SentencePicker
+from indexing.language import search_terms
 from indexing.models import Chunk
 
 
@@ -59,3 +60,14 @@ def test_a_questionnaires_question_restated_in_a_passage_is_never_quoted():
             "States can adopt laws that criminalise the online abuse of children.")
     picked = SentencePicker().pick("What measures can States take to prevent online abuse?", "", [passage(text)], 3, 3)
     assert [s.text for s in picked] == ["States can adopt laws that criminalise the online abuse of children."]
+
+
+def test_terms_set_apart_are_not_looked_for_so_a_documents_name_does_not_pick_its_sentences():
+    text = ("The Ministry of Borduria sent this submission to the Office on 12 May. "
+            "Parents should install parental control apps on the devices their children use.")
+    question = "What does Borduria recommend about parental control apps?"
+    name = search_terms("Borduria")[0]
+    picker = SentencePicker(idf={name: 6.0})  # a country's name is rare in a library: it weighs much
+    assert "Ministry of Borduria" in picker.pick(question, "", [passage(text)], 1, 2)[0].text
+    named_apart = picker.pick(question, "", [passage(text)], 1, 2, ignore=frozenset({name}))
+    assert "parental control" in named_apart[0].text
