@@ -184,6 +184,7 @@ class QuestionReader:
 
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:\s+[A-Za-z][A-Za-z0-9'’-]*)+")
 _PROPER = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})(?![\w-])")
 
 
@@ -201,7 +202,7 @@ class Subjects:
         self.vocabulary = vocabulary
         self.known = known
         self.dictionary = dictionary  # a callable word -> bool, or None
-        self._present: dict[str, bool] = {}
+        self._present: dict[tuple[str, bool], bool] = {}
 
     @staticmethod
     def countries() -> list[tuple[str, str]]:
@@ -227,15 +228,24 @@ class Subjects:
         return out
 
     def missing(self, question: str) -> list[str]:
-        """Named subjects the library never mentions."""
-        return [s for s in self.named(question) if not self._in_library(s)]
+        """Named subjects the library never mentions. An English dictionary vouches for a capitalised word of an
+        English question ("Act", "Resolution"), not for an acronym ("EARN" of the EARN IT Act) nor for a Latin
+        word in an Arabic question ("Discord"): there the capital or the script says it is a name."""
+        arabic = len(_ARABIC.findall(question)) > len(re.findall(r"[A-Za-z]", question))
+        # a Latin phrase of several words in an Arabic question is a title the documents may give translated
+        # ("Safer Internet Day"); a lone Latin word there is a brand or a platform
+        phrases = {w for run in _LATIN_RUN.findall(question) for w in run.split()} if arabic else set()
+        acronym = lambda s: len(s) > 1 and s.isupper()  # noqa: E731
+        return [s for s in self.named(question)
+                if not self._in_library(s, dictionary=not ((arabic and s not in phrases) or acronym(s)))]
 
-    def _in_library(self, subject: str) -> bool:
-        if subject not in self._present:
-            self._present[subject] = self._find(subject)
-        return self._present[subject]
+    def _in_library(self, subject: str, dictionary: bool = True) -> bool:
+        key = (subject, dictionary)
+        if key not in self._present:
+            self._present[key] = self._find(subject, dictionary)
+        return self._present[key]
 
-    def _find(self, subject: str) -> bool:
+    def _find(self, subject: str, dictionary: bool = True) -> bool:
         if subject.isdigit():
             return subject in self.vocabulary
         pair = next(((en, ar) for en, ar in self.countries() if subject in (en, ar)), None)
@@ -249,7 +259,7 @@ class Subjects:
         word = subject.lower()
         if word in self.vocabulary or normalize(word) in self.known:
             return True
-        return bool(self.dictionary and self.dictionary(word))
+        return bool(dictionary and self.dictionary and self.dictionary(word))
 
 
 @lru_cache(maxsize=1)

@@ -99,3 +99,12 @@ def test_a_question_on_a_country_the_library_lacks_says_so_and_abstains(library)
     assert answer.intro.startswith("The documents do not mention Bolivia.")
     arabic = library.ask("كم عدد البلاغات في الأرجنتين؟")
     assert arabic.abstained and "الأرجنتين" in arabic.intro
+
+
+def test_an_acronym_or_a_latin_word_in_an_arabic_question_is_a_name_whatever_the_dictionary_says():
+    subjects = _subjects("reports received in 2019 by the hotline and the IWF")
+    assert subjects.missing("How does it compare with the SHIELD Act?") == ["SHIELD"]  # "shield" is a word, SHIELD a name
+    assert subjects.missing("كم بلاغ وصل من Signal سنة 2019؟") == ["Signal"]  # Latin in Arabic: a name
+    assert subjects.missing("What Signal did the Hotline send in 2019?") == []  # English capitals: the dictionary's
+    assert subjects.missing("كم بلاغ وصل IWF سنة 2019؟") == []  # the library's own acronym is no stranger
+    assert subjects.missing("شو بيقول التقرير عن Safer Internet Day؟") == []  # a title, which may be translated
