@@ -54,7 +54,8 @@ case "${1:-serve}" in
         install "[test,llm]"
         browser
         shift || true
-        exec .venv/bin/python -m pytest "$@"
+        # two workers (the machine's two cores), each running whole modules so module fixtures are built once
+        exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@"
         ;;
     *)
         echo "usage: bash run.sh [serve|test]" >&2
