@@ -59,6 +59,7 @@ class Retrieval:
     # The words that named the documents the search was scoped to ("qatar", "قطر"), in search form: every
     # passage is from those documents, so they tell no sentence of them from another.
     name_terms: frozenset[str] = frozenset()
+    lexical_query: str = ""  # what BM25 was asked, for the curious and for tests
 
 
 class Retriever:
@@ -217,6 +218,13 @@ class Retriever:
         if cfg.bridge_cognates and looked.spelled:  # a transliteration is the word itself: it counts like the glossary's
             expansion = f"{expansion} {' '.join(looked.spelled)}".strip()
         lex_query = self.parser.without_names(query) if scope else query
+        lex_extra = f"{expansion} {bridged}"
+        if named and cfg.names_out_of_lexical_query:  # nor their translations: "GTA" scopes, it is not asked about
+            unnamed = self.parser.without_names(query)
+            lex_extra = self.glossary.expand(unnamed, language) if expand else ""
+            if cfg.bridge_per_word > 0 and language in cfg.bridge_languages:
+                again = self.bridge.lookup(unnamed, cfg.bridge_per_word, cfg.bridge_min_cos)
+                lex_extra += " " + " ".join(again.nearest + (again.spelled if cfg.bridge_cognates else []))
         name_terms: frozenset[str] = frozenset()
         if named and cfg.names_out_of_answer_terms:
             rest = self.parser.without_names(question)
@@ -225,7 +233,8 @@ class Retriever:
             name_terms = frozenset(search_terms(f"{names} {other}")) - frozenset(search_terms(rest))
         mask = self._mask(filters)
         lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
-        lexical = self._lexical_order(f"{lex_query} {expansion} {bridged}", mask)
+        lexical_query = f"{lex_query} {lex_extra}"
+        lexical = self._lexical_order(lexical_query, mask)
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
         lists = self._more_lists(query, language, qvec, mask, timings)
 
@@ -279,7 +288,7 @@ class Retriever:
             passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
         timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
         return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec, bridged,
-                         name_terms)
+                         name_terms, lexical_query)
 
     def _addressed(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], question: str) -> list[str]:
         """A question on what one group should do ("what should tech companies do?") lifts, from anywhere in

@@ -224,3 +224,14 @@ def test_the_words_that_name_a_scoped_document_are_told_apart_from_what_is_asked
     assert not english.name_terms & {"parent", "parental", "control", "app", "apps"}
     assert library.retrieve("ماذا تقول قطر عن تطبيقات الرقابة الأبوية؟").name_terms == {"قطر"}
     assert library.retrieve("parental control apps").name_terms == frozenset()  # no name, nothing set apart
+
+
+def test_the_name_that_scopes_the_search_leaves_the_lexical_query_in_both_languages(library, tmp_path):
+    question = "What does the GTA say about sextortion?"
+    got = library.retrieve(question)
+    assert got.filters.doc_ids == ("gta-2019",)
+    assert "gta" not in got.lexical_query.lower() and "التهديد" not in got.lexical_query
+    assert "ابتزاز" in got.lexical_query or "الابتزاز" in got.lexical_query  # what is asked about, translated
+    assert "التهديد" in got.expansion  # the name's translation still stands for the answer's support
+    kept = retriever_with(library, tmp_path, names_out_of_lexical_query=False).retrieve(question)
+    assert "التهديد" in kept.lexical_query
