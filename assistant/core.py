@@ -73,6 +73,8 @@ class Assistant:
         self.library = Library(self.settings, self.store)
         self.glossary = Glossary.load(self.settings.glossary_path)
         self.registers = Registers.load(self.settings.registers_path)
+        if self.settings.question.arabic_full_forms:
+            self.registers = self.registers.in_arabic(self.glossary)
         self.llm = LanguageModel(self.settings)  # kept across refreshes: a local model is slow to load
         self._seen = self._manifest()
         self.retriever = Retriever(self.settings, self.store, self.glossary, self.library.metas())

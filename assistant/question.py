@@ -33,6 +33,9 @@ class Registers:
     full form in brackets, since a document may use the acronym itself ("IWF", "NCMEC")."""
 
     rules: dict[str, str] = field(default_factory=dict)
+    full_forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym's key -> (as listed, full form)
+    # For a question asked in Arabic: the acronym with the glossary's Arabic full form ("CSAM (مواد الاعتداء …)")
+    arabic: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> "Registers":
@@ -41,35 +44,56 @@ class Registers:
             return cls()
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         rules: dict[str, str] = {}
+        full_forms: dict[str, tuple[str, str]] = {}
         for name, section in data.items():
             for key, value in section.items():
                 # An acronym stays as typed, its full form beside it; other rules replace the words.
                 rules[normalize(key).strip()] = f"{key} ({value})" if name == "abbreviations" else value
-        return cls(rules)
+                if name == "abbreviations":
+                    full_forms[normalize(key).strip()] = (key, value)
+        return cls(rules, full_forms)
+
+    def in_arabic(self, glossary) -> "Registers":
+        """The same rules, with each acronym the glossary can put in Arabic given its Arabic full form for a
+        question asked in Arabic: an English gloss inside an Arabic question pulls it towards English text."""
+        arabic = {}
+        for key, (acronym, full) in self.full_forms.items():
+            term = next((t for t in glossary.matches(full) if t.ar and any(
+                normalize(f) in (normalize(full), normalize(acronym)) for f in t.en)), None)
+            if term is not None and _ARABIC.search(term.ar[0]):
+                arabic[key] = f"{acronym} ({term.ar[0]})"
+        return Registers(self.rules, self.full_forms, arabic)
 
     def rewrite(self, text: str) -> str:
+        rules = self.rules
+        if self.arabic and len(_ARABIC.findall(text)) > len(re.findall(r"[A-Za-z]", text)):
+            rules = {**self.rules, **self.arabic}
+        return self._rewrite(text, rules)
+
+    def _rewrite(self, text: str, rules: dict[str, str]) -> str:
         words = _WORD.findall(text)
         out: list[str] = []
         i = 0
         while i < len(words):
             if i + 1 < len(words):
-                pair = self._replace(f"{words[i]} {words[i + 1]}")
+                pair = self._replace(f"{words[i]} {words[i + 1]}", rules)
                 if pair is not None:
                     out.append(pair)
                     i += 2
                     continue
-            single = self._replace(words[i])
+            single = self._replace(words[i], rules)
             out.append(words[i] if single is None else single)
             i += 1
         return " ".join(w for w in out if w)
 
-    def _replace(self, word: str) -> str | None:
+    @staticmethod
+    def _replace(word: str, rules: dict[str, str]) -> str | None:
         lead, core, trail = _EDGE.match(word).groups()
         key = normalize(core)
-        if key in self.rules:
-            return f"{lead}{self.rules[key]}{trail}".strip()
-        if _ARABIC.match(key) and key[:1] == "و" and key[1:] in self.rules and self.rules[key[1:]]:
-            return f"{lead}و{self.rules[key[1:]]}{trail}"  # "وشو" -> "وما": the conjunction stays
+        if key in rules:
+            return f"{lead}{rules[key]}{trail}".strip()
+        if _ARABIC.match(key) and key[:1] == "و" and key[1:] in rules and rules[key[1:]]:
+            return f"{lead}و{rules[key[1:]]}{trail}"  # "وشو" -> "وما": the conjunction stays
         return None
 
 

@@ -143,6 +143,9 @@ class QuestionSettings(BaseModel):
     # A Latin-script word of at least this many letters that neither the library nor an English dictionary
     # knows is replaced by the nearest known word within this edit distance (symspellpy).
     spelling: bool = True
+    # An acronym in an Arabic question gets the glossary's Arabic full form beside it, not the English one: own
+    # mrr 0.69 -> 0.70, dev and dev2 unchanged; held-out fresh mrr 0.65 -> 0.67.
+    arabic_full_forms: bool = True
     spelling_min_length: int = 5
     spelling_max_distance: int = 2
     # A country, year or proper name the question names that the library never mentions is said so

@@ -108,3 +108,15 @@ def test_an_acronym_or_a_latin_word_in_an_arabic_question_is_a_name_whatever_the
     assert subjects.missing("What Signal did the Hotline send in 2019?") == []  # English capitals: the dictionary's
     assert subjects.missing("كم بلاغ وصل IWF سنة 2019؟") == []  # the library's own acronym is no stranger
     assert subjects.missing("شو بيقول التقرير عن Safer Internet Day؟") == []  # a title, which may be translated
+
+
+def test_an_acronym_in_an_arabic_question_gets_its_arabic_full_form_and_in_an_english_one_its_english():
+    from assistant.glossary import Glossary
+    from indexing.config import Settings
+
+    settings = Settings(corpus_dir=CORPUS)
+    registers = Registers.load(settings.registers_path).in_arabic(Glossary.load(settings.glossary_path))
+    assert registers.rewrite("شو بيقول التقرير عن CSAM؟") == "ما بيقول التقرير عن CSAM (مواد الاعتداء الجنسي على الأطفال)؟"
+    assert registers.rewrite("what does it say about CSAM?") == "what does it say about CSAM (child sexual abuse material)?"
+    assert "IWF (مؤسسة مراقبة الإنترنت)" in registers.rewrite("كم بلاغ عند IWF")
+    assert all("(" in rule and any("\u0600" <= ch <= "\u06ff" for ch in rule) for rule in registers.arabic.values())
