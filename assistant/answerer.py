@@ -211,6 +211,9 @@ class Answerer:
         """Evidence strength (see `support.support`); a paragraph named by reference is always enough."""
         if retrieval.referenced:
             return float("inf")
+        if self.cfg.addressed_supports and any(p.chunk.chunk_id in retrieval.addressed
+                                               for p in retrieval.passages[: self.cfg.support_depth]):
+            return float("inf")  # "what should the industry do?" and the industry's recommendations rank first
         # The number must sit next to the thing counted, named in either language; only for nouns the
         # glossary can translate (elsewhere the documents may count it under another word).
         focus = quantity_focus(question)

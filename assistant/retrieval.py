@@ -60,6 +60,9 @@ class Retrieval:
     # passage is from those documents, so they tell no sentence of them from another.
     name_terms: frozenset[str] = frozenset()
     lexical_query: str = ""  # what BM25 was asked, for the curious and for tests
+    # The passages holding recommendations addressed to the group a recommendation question names: what that
+    # group should do, whether or not each item repeats the group's name.
+    addressed: frozenset[str] = frozenset()
 
 
 class Retriever:
@@ -259,8 +262,9 @@ class Retriever:
                     fused[cid] *= cfg.shared_name_factor
         ranked = sorted(fused, key=lambda c: -fused[c])
         intents = question_intents(question)
+        addressed: set[str] = set()
         if "recommendation" in intents and cfg.addressee_weight > 0:
-            ranked = self._addressed(ranked, fused, why, question)
+            ranked = self._addressed(ranked, fused, why, question, addressed)
         if cfg.feedback_weight > 0 and language in cfg.feedback_languages:
             t5 = time.perf_counter()
             for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {expansion} {bridged}", language, mask), 1):
@@ -288,9 +292,10 @@ class Retriever:
             passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
         timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
         return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec, bridged,
-                         name_terms, lexical_query)
+                         name_terms, lexical_query, frozenset(addressed))
 
-    def _addressed(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], question: str) -> list[str]:
+    def _addressed(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], question: str,
+                   addressed: set[str]) -> list[str]:
         """A question on what one group should do ("what should tech companies do?") lifts, from anywhere in
         the candidates, the passages holding recommendations addressed to that group."""
         group = self.recommendation_words.group_of(question)
@@ -298,6 +303,7 @@ class Retriever:
             return ranked
         for cid in ranked:
             if group in self.recommended.get(cid, ()):
+                addressed.add(cid)
                 fused[cid] *= 1 + self.settings.retrieval.addressee_weight
                 why[cid].append(f"addressed to {group}")
         return sorted(fused, key=lambda c: -fused[c])

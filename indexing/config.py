@@ -183,6 +183,9 @@ class AnswerSettings(BaseModel):
     endnote_share: float = 0.12
     # The evidence for the abstain rule is the best sentence of this many top passages.
     support_depth: int = 5
+    # Recommendations addressed to the group a recommendation question names, among the top `support_depth`
+    # passages, are evidence enough, however few of the question's words they repeat.
+    addressed_supports: bool = True
     # The question's terms for support include the glossary's forms of them in the question's own language.
     support_synonyms: bool = True
     # Support does not penalise a sentence longer than `support_length_cap` words (a resolution paragraph is

@@ -83,3 +83,20 @@ def test_a_figures_question_lists_each_quoted_figure_with_what_it_counts_from_th
     quoted = " ".join(c.quote for c in answer.citations)
     assert all(value.split()[0].rstrip("%") in quoted for value, _ in listed)
     assert not any(n.startswith("Figures quoted") for n in library.ask("What does OP 4 of the resolution urge?").notices)
+
+
+def test_recommendations_addressed_to_the_group_asked_about_are_evidence_though_they_never_name_it(library):
+    question = "What should technology companies do, according to Qatar?"
+    retrieval = library.retrieve(question)
+    assert retrieval.addressed and retrieval.passages[0].chunk.chunk_id in retrieval.addressed
+    answerer = library.answerer
+    assert answerer.support(question, retrieval) == float("inf")
+    kept = answerer.cfg
+    answerer.cfg = kept.model_copy(update={"addressed_supports": False})
+    try:
+        without = answerer.support(question, retrieval)
+    finally:
+        answerer.cfg = kept
+    assert without < kept.abstain_threshold  # the industry's items share too few of the question's words
+    answer = library.ask(question)
+    assert not answer.abstained and answer.citations[0].doc_id == "qatar-submission-2024"
