@@ -1,6 +1,19 @@
 """The answer policy: abstain on weak or foreign evidence, quotas from the settings, a named paragraph at length."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
+
+@contextmanager
+def answer_settings(answerer, **changed):
+    """The answerer with some answer settings changed, for the length of a `with` block."""
+    kept = answerer.cfg
+    answerer.cfg = kept.model_copy(update=changed)
+    try:
+        yield answerer
+    finally:
+        answerer.cfg = kept
+
 
 def test_a_paragraph_question_quotes_that_paragraph_with_its_label(library):
     answer = library.ask("What does operative paragraph 3 of the resolution call upon Member States to do?")
@@ -65,12 +78,8 @@ def test_the_glossarys_own_language_forms_of_a_questions_words_count_as_its_supp
     retrieval = replace(library.retrieve(question), passages=[Passage(Chunk("d#1", "d", text, text, 0, len(text), 0), 1.0)])
     answerer = library.answerer
     with_forms = answerer.support(question, retrieval)
-    kept = answerer.cfg
-    answerer.cfg = kept.model_copy(update={"support_synonyms": False})
-    try:
+    with answer_settings(answerer, support_synonyms=False):
         without = answerer.support(question, retrieval)
-    finally:
-        answerer.cfg = kept
     assert with_forms > without > 0.0  # "البلدان" is the glossary's other Arabic form of "دولة"
 
 
@@ -91,12 +100,8 @@ def test_recommendations_addressed_to_the_group_asked_about_are_evidence_though_
     assert retrieval.addressed and retrieval.passages[0].chunk.chunk_id in retrieval.addressed
     answerer = library.answerer
     assert answerer.support(question, retrieval) == float("inf")
-    kept = answerer.cfg
-    answerer.cfg = kept.model_copy(update={"addressed_supports": False})
-    try:
+    with answer_settings(answerer, addressed_supports=False):
         without = answerer.support(question, retrieval)
-    finally:
-        answerer.cfg = kept
-    assert without < kept.abstain_threshold  # the industry's items share too few of the question's words
+    assert without < answerer.cfg.abstain_threshold  # the industry's items share too few of the question's words
     answer = library.ask(question)
     assert not answer.abstained and answer.citations[0].doc_id == "qatar-submission-2024"
