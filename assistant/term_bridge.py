@@ -44,6 +44,9 @@ class TermBridge:
         self.words = library_words(chunks, min_count, min_length)
         self.vectors = word_vectors(self.words, cache, embedder)
         self.cognates = Cognates(self.words)
+        # (word, (per_word, min_cos)) -> (nearest, spelled): a question's words are looked up once, and again only
+        # for words no earlier question had (retrieval asks twice when a document's name is taken out)
+        self._looked: dict[tuple[str, tuple[int, float]], tuple[list[str], list[str]]] = {}
 
     def lookup(self, question: str, per_word: int, min_cos: float) -> BridgedTerms:
         """The library's Arabic words nearest the question's English content words (`per_word` at most each,
@@ -52,14 +55,17 @@ class TermBridge:
                                    and t not in FRAME_WORDS and len(t) >= self.min_length))
         if not words or not len(self.words):
             return BridgedTerms()
-        sims = self.embedder.encode_documents(words).astype(np.float32) @ self.vectors.T
-        nearest: list[str] = []
-        spelled: list[str] = []
-        for word, row in zip(words, sims):
-            near = [self.words[j] for j in np.argsort(-row)[:per_word] if row[j] >= min_cos]
-            nearest.extend(near)
-            if not near:
-                spelled.extend(self.cognates.of(word)[:per_word])
+        key = (per_word, min_cos)
+        new = [w for w in words if (w, key) not in self._looked]
+        if new:
+            if len(self._looked) > 20_000:  # questions' words, a few each: a long-running app clears it rarely
+                self._looked.clear()
+            sims = self.embedder.encode_documents(new).astype(np.float32) @ self.vectors.T
+            for word, row in zip(new, sims):
+                near = [self.words[j] for j in np.argsort(-row)[:per_word] if row[j] >= min_cos]
+                self._looked[(word, key)] = (near, [] if near else self.cognates.of(word)[:per_word])
+        nearest = [w for word in words for w in self._looked[(word, key)][0]]
+        spelled = [w for word in words for w in self._looked[(word, key)][1]]
         return BridgedTerms(list(dict.fromkeys(nearest)), list(dict.fromkeys(spelled)))
 
     def terms(self, question: str, per_word: int, min_cos: float) -> list[str]:

@@ -60,3 +60,22 @@ def test_an_english_question_carries_the_bridged_arabic_words_apart_from_the_glo
     retrieval = library.retriever.retrieve("what should tech companies publish regularly?")
     assert "الشركات" in retrieval.bridged.split() and "الشركات" not in retrieval.expansion.split()
     assert library.retriever.retrieve("ماذا تنشر الشركات؟").bridged == ""
+
+
+def test_a_word_is_looked_up_once_and_the_same_question_gets_the_same_words_again(library, tmp_path):
+    embedder = get_embedder("use-m3")
+    bridge = TermBridge(embedder, _arabic(library), tmp_path / "bridge.npz", min_count=2)
+    encoded: list[list[str]] = []
+    real = embedder.encode_documents
+
+    def counting(texts):
+        encoded.append(list(texts))
+        return real(texts)
+
+    bridge.embedder = type("Counting", (), {"encode_documents": staticmethod(counting)})()
+    first = bridge.lookup("what should internet companies publish", 2, 0.7)
+    again = bridge.lookup("what should internet companies publish", 2, 0.7)
+    assert again == first and len(encoded) == 1  # the second time, nothing is embedded
+    bridge.lookup("which companies publish reports", 2, 0.7)
+    assert encoded[-1] == ["reports"]  # only the word no earlier question had
+    assert bridge.lookup("companies", 2, 1.01).nearest == []  # another floor is another look-up
