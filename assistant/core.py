@@ -26,7 +26,7 @@ from .glossary import Glossary
 from .library import Library, safe_file_name
 from .models import Answer, Filters, Passage, Translation
 from .parallel import ParallelVersions
-from .recommendations import GENERAL, Recommendation, RecommendationReader, RecommendationWords, link
+from .recommendations import GENERAL, Recommendation, link
 from .question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
 from .render.markdown import body
 from .response import Response
@@ -191,17 +191,14 @@ class Assistant:
 
     def recommendation_groups(self) -> list[str]:
         """The addressee groups recommendations are listed under (`corpus/recommendations.toml`), then General."""
-        return [g.name for g in RecommendationWords.load(self.settings.recommendation_words_path).groups] + [GENERAL]
+        return [g.name for g in self.retriever.recommendation_words.groups] + [GENERAL]
 
     def recommendations(self, doc_id: str = "") -> list[Recommendation]:
         """The recommendations parts of the library's reports (or of one document), item by item with its
         addressee, each linked to the resolution paragraphs nearest it in meaning (see `recommendations`)."""
         cfg = self.settings.answer
-        reader = RecommendationReader(RecommendationWords.load(self.settings.recommendation_words_path),
-                                      cfg.recommendation_item_min_chars, cfg.recommendation_lead_max_chars,
-                                      cfg.endnote_share)
         docs = [doc_id] if doc_id else sorted(self.retriever.by_doc)
-        found = [r for d in docs for r in reader.read(self.retriever.by_doc.get(d, []))]
+        found = [r for d in docs for r in self.retriever.recommendation_items.get(d, [])]
         paragraphs = [c for c in self.retriever.chunks if re.fullmatch(r"(?:OP|PP) \d+", c.label or "")]
         return link(found, self.retriever.embedder, paragraphs, self.store.vectors([c.chunk_id for c in paragraphs]),
                     cfg.recommendation_links, cfg.recommendation_link_min)

@@ -16,13 +16,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from indexing.language import normalize, phrase_pattern, tokens
+from indexing.language import normalize, phrase_pattern, script_counts, tokens
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\S+")
 _EDGE = re.compile(r"^([\"'«“(\[]*)(.*?)([\"'»”)\]؟?!.,،:;]*)$", re.DOTALL)
 _ARABIC = re.compile(r"[\u0621-\u064A]")
+
+
+def _mostly_arabic(text: str) -> bool:
+    arabic, latin = script_counts(text)
+    return arabic > latin
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ class Registers:
 
     def rewrite(self, text: str) -> str:
         rules = self.rules
-        if self.arabic and len(_ARABIC.findall(text)) > len(re.findall(r"[A-Za-z]", text)):
+        if self.arabic and _mostly_arabic(text):
             rules = {**self.rules, **self.arabic}
         return self._rewrite(text, rules)
 
@@ -255,7 +260,7 @@ class Subjects:
         """Named subjects the library never mentions. An English dictionary vouches for a capitalised word of an
         English question ("Act", "Resolution"), not for an acronym ("EARN" of the EARN IT Act) nor for a Latin
         word in an Arabic question ("Discord"): there the capital or the script says it is a name."""
-        arabic = len(_ARABIC.findall(question)) > len(re.findall(r"[A-Za-z]", question))
+        arabic = _mostly_arabic(question)
         # a Latin phrase of several words in an Arabic question is a title the documents may give translated
         # ("Safer Internet Day"); a lone Latin word there is a brand or a platform
         phrases = {w for run in _LATIN_RUN.findall(question) for w in run.split()} if arabic else set()

@@ -99,14 +99,16 @@ class Retriever:
         log.info("retriever ready: %d chunks from %d documents", len(self.chunks), len(self.by_doc))
 
     def _recommended(self) -> dict[str, frozenset[str]]:
-        """Each chunk holding items of a recommendations part, with the groups those items address."""
+        """Each chunk holding items of a recommendations part, with the groups those items address; the items
+        themselves, by document, are kept for the recommendations view (`Assistant.recommendations`)."""
         answer = self.settings.answer
         self.recommendation_words = RecommendationWords.load(self.settings.recommendation_words_path)
         reader = RecommendationReader(self.recommendation_words, answer.recommendation_item_min_chars,
                                       answer.recommendation_lead_max_chars, answer.endnote_share)
+        self.recommendation_items = {doc_id: reader.read(chunks) for doc_id, chunks in self.by_doc.items()}
         groups: dict[str, set[str]] = {}
-        for chunks in self.by_doc.values():
-            for r in reader.read(chunks):
+        for items in self.recommendation_items.values():
+            for r in items:
                 groups.setdefault(r.chunk_id, set()).add(r.addressee)
         return {cid: frozenset(g) for cid, g in groups.items()}
 
@@ -223,15 +225,15 @@ class Retriever:
         lex_query = self.parser.without_names(query) if scope else query
         lex_extra = f"{expansion} {bridged}"
         if named and cfg.names_out_of_lexical_query:  # nor their translations: "GTA" scopes, it is not asked about
-            unnamed = self.parser.without_names(query)
-            lex_extra = self.glossary.expand(unnamed, language) if expand else ""
+            lex_extra = self.glossary.expand(lex_query, language) if expand else ""
             if cfg.bridge_per_word > 0 and language in cfg.bridge_languages:
-                again = self.bridge.lookup(unnamed, cfg.bridge_per_word, cfg.bridge_min_cos)
+                again = self.bridge.lookup(lex_query, cfg.bridge_per_word, cfg.bridge_min_cos)
                 lex_extra += " " + " ".join(again.nearest + (again.spelled if cfg.bridge_cognates else []))
         name_terms: frozenset[str] = frozenset()
         if named and cfg.names_out_of_answer_terms:
-            rest = self.parser.without_names(question)
-            names = " ".join(w for w in tokens(question) if w not in set(tokens(rest)))
+            rest = self.parser.without_names(question) if topic else lex_query
+            kept = set(tokens(rest))
+            names = " ".join(w for w in tokens(question) if w not in kept)
             other = self.glossary.expand(names, language) if expand else ""
             name_terms = frozenset(search_terms(f"{names} {other}")) - frozenset(search_terms(rest))
         mask = self._mask(filters)
@@ -274,7 +276,7 @@ class Retriever:
             ranked = sorted(fused, key=lambda c: -fused[c])
             timings["feedback_ms"] = (time.perf_counter() - t5) * 1000
         t4 = time.perf_counter()
-        ranked = self._rerank(ranked, fused, why, qvec, question, language, {c.chunk_id for c in referenced})
+        ranked = self._rerank(ranked, fused, why, qvec, intents, language, {c.chunk_id for c in referenced})
         timings["rerank_ms"] = (time.perf_counter() - t4) * 1000
         if len(named) > 1:
             ranked = each_document_first(ranked, named, self.by_id, cfg.comparison_turns)
@@ -344,8 +346,8 @@ class Retriever:
             scores = np.where(mask, scores, 0.0)
         return [int(i) for i in np.argsort(-scores)[: self.settings.retrieval.candidates] if scores[i] > 0]
 
-    def _rerank(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], qvec, question: str,
-                language: str, skip: set[str]) -> list[str]:
+    def _rerank(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], qvec,
+                intents: frozenset[str], language: str, skip: set[str]) -> list[str]:
         """Re-order the head of the fused list; scores in `fused` are updated in place."""
         cfg = self.settings.retrieval
         head = [cid for cid in ranked[: cfg.rerank_depth] if cid in self.by_id and cid not in skip]
@@ -365,7 +367,6 @@ class Retriever:
                 if share > 0:
                     fused[cid] *= max(0.0, 1 - cfg.bibliography_penalty * share)
                     why[cid].append(f"endnotes {share:.2f}")
-        intents = question_intents(question)
         if intents and cfg.intent_weight > 0:
             for cid, chunk in zip(head, chunks):
                 fit = passage_fit(chunk.text, chunk.label, intents, cfg.intent_saturation, chunk.section)
