@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from indexing.config import Settings
+from indexing.bibliography import is_bibliographic
 from indexing.language import Language, answer_language, other_language, script_language, search_terms
+from indexing.sentences import sentences_of
 
 from .composing import abstain_text, build_citations, by_document, intro, not_mentioned_intro
-from .intent import asks_for_number, counted_units, quantity_focus
+from .intent import asks_for_number, counted_units, defined_term, defines, quantity_focus
 from .sentence_picker import SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
@@ -214,6 +216,8 @@ class Answerer:
         if self.cfg.addressed_supports and any(p.chunk.chunk_id in retrieval.addressed
                                                for p in retrieval.passages[: self.cfg.support_depth]):
             return float("inf")  # "what should the industry do?" and the industry's recommendations rank first
+        if self.cfg.defining_supports and self.defined(question, retrieval):
+            return float("inf")  # "what is X?" and a top passage says what X is, however common X's words
         # The number must sit next to the thing counted, named in either language; only for nouns the
         # glossary can translate (elsewhere the documents may count it under another word).
         focus = quantity_focus(question)
@@ -228,6 +232,18 @@ class Answerer:
             expansion += " " + self.glossary.expand(question, other_language(retrieval.language))
         return evidence_support(self.picker, question, expansion, retrieval.passages, self.cfg,
                                 focus_terms=focus_terms)
+
+    def defined(self, question: str, retrieval: Retrieval) -> bool:
+        """A definition question whose term (or a glossary form of it, either language) a sentence of the top
+        passages defines."""
+        term = defined_term(question)
+        words = frozenset(search_terms(term)) - retrieval.name_terms
+        if not words:
+            return False
+        forms = [words] + [frozenset(search_terms(f)) for t in self.glossary.matches(term)
+                           if any(frozenset(search_terms(f)) == words for f in (*t.en, *t.ar)) for f in (*t.en, *t.ar)]
+        return any(defines(p.chunk.text[s:e], forms, self.cfg.defining_window) for p in retrieval.passages[: self.cfg.support_depth]
+                   for s, e in sentences_of(p.chunk.text) if not is_bibliographic(p.chunk.text[s:e], self.cfg.endnote_share))
 
     def foreign(self, question: str, retrieval: Retrieval) -> bool:
         """Most of the question's words are words the library never uses (in a language the setting names: the

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from indexing.bibliography import without_bibliography
-from indexing.language import ARABIC_LETTERS, normalize
+from indexing.language import ARABIC_LETTERS, normalize, search_terms, sentence_terms
 
 # Arabic has no \b: a word starts after a non-letter (clitics و ف ب ل ال allowed in front).
 _AR = rf"(?<![{ARABIC_LETTERS}])(?:[وفبل]?(?:ال)?)"
@@ -51,7 +51,7 @@ QUESTION = {
 PASSAGE = {
     "definition": _pattern(
         r"refers? to|defined as|is defined|definition|means|the term|understood as|is the (?:act|process|practice)",
-        r"يشير مصطلح|يشير|يقصد|يعرف|تعريف|مصطلح|ويعني|يعني|المقصود",
+        r"يشير مصطلح|يشير|يقصد|يعرف|تعريف|مصطلح|ويعني|يعني|المقصود|يطلق|تطلق",
     ),
     "recommendation": _pattern(
         r"should|must|ought to|recommend\w*",
@@ -67,6 +67,39 @@ _FIGURE = re.compile(
     rf"|{_AR}(?:مليون|مليار|الف|الاف)",
     re.IGNORECASE,
 )
+
+
+# The term a definition question asks about: what follows "define", "meaning of", "what is", "تعريف", "ما هو" ...
+# up to the question's end, a comma, or the next clause ("and ...", "و...").
+_DEFINED = re.compile(
+    r"(?:\bdefin\w*|\bmeaning of|\bwhat is meant by|\bwhat(?:'s|\s+is|\s+are|\s+does))\s+(?:an?\s+|the\s+|term\s+)*"
+    r"(.+?)(?=\s+(?:mean|exactly|and|in|according|as|under)\b|[?,.;:؟،]|$)"
+    r"|(?:تعريف|معنى|مفهوم|المقصود\s+ب|يقصد\s+ب|ما\s+هو|ما\s+هي|ماذا\s+يعني|ماذا\s+تعني)\s*(?:مصطلح\s+)?"
+    r"(.+?)(?=\s+(?:في|حسب|بحسب|وفق|عند)\s|\sو|[?,.;:؟،]|$)",
+    re.IGNORECASE,
+)
+
+
+def defined_term(question: str) -> str:
+    """The term a definition question asks about ("what is <online grooming>?", "شو تعريف <الاستدراج>؟"); ""
+    when the question asks for no definition or names none."""
+    if "definition" not in question_intents(question):
+        return ""
+    found = _DEFINED.search(question)
+    term = (found.group(1) or found.group(2) or "").strip() if found else ""
+    return re.sub(r"^(?:the\s+)?(?:meaning|definition)\s+of\s+(?:the\s+)?", "", term, flags=re.IGNORECASE)
+
+
+def defines(sentence: str, forms: list[frozenset[str]], window: int = 60) -> bool:
+    """A sentence that says what a term means ("يطلق ... على", "refers to"), every word of one of the term's forms
+    (in search form) within `window` characters of the defining words: "... موجه لطفل" far from "يطلق" does
+    not define "child"."""
+    text = normalize(sentence)
+    for cue in PASSAGE["definition"].finditer(text):
+        near = sentence_terms(text[max(0, cue.start() - window): cue.end() + window])
+        if any(f and f <= near for f in forms):
+            return True
+    return False
 
 
 def question_intents(question: str) -> frozenset[str]:

@@ -186,6 +186,10 @@ class AnswerSettings(BaseModel):
     # Recommendations addressed to the group a recommendation question names, among the top `support_depth`
     # passages, are evidence enough, however few of the question's words they repeat.
     addressed_supports: bool = True
+    # For a definition question, a top passage's sentence that defines the term asked about ("يُطلق X على",
+    # "X refers to"), holding every word of it or of one of its glossary forms, is evidence enough.
+    defining_supports: bool = True
+    defining_window: int = 60  # characters either side of the defining words the term must sit within
     # The question's terms for support include the glossary's forms of them in the question's own language.
     support_synonyms: bool = True
     # Support does not penalise a sentence longer than `support_length_cap` words (a resolution paragraph is

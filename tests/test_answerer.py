@@ -105,3 +105,15 @@ def test_recommendations_addressed_to_the_group_asked_about_are_evidence_though_
     assert without < answerer.cfg.abstain_threshold  # the industry's items share too few of the question's words
     answer = library.ask(question)
     assert not answer.abstained and answer.citations[0].doc_id == "qatar-submission-2024"
+
+
+def test_a_sentence_defining_the_term_asked_about_is_evidence_though_its_words_are_common(library):
+    question = "ما المقصود بالابتزاز الجنسي؟"
+    retrieval = library.retrieve(question)
+    answerer = library.answerer
+    assert answerer.support(question, retrieval) == float("inf")
+    with answer_settings(answerer, defining_supports=False):
+        assert answerer.support(question, retrieval) < answerer.cfg.abstain_threshold
+    answer = library.ask(question)
+    assert not answer.abstained and any("الابتزاز الجنسي" in c.quote or "Sextortion" in c.quote for c in answer.citations)
+    assert library.ask("ما المقصود بمصطلح الكريكيت الرقمي؟").abstained  # a term no passage defines

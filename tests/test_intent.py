@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import asks_for_number, passage_fit, quantity_focus, question_intents
+from assistant.intent import asks_for_number, defined_term, defines, passage_fit, quantity_focus, question_intents
+from indexing.language import search_terms
 from indexing.config import RetrievalSettings
 
 SATURATION = RetrievalSettings().intent_saturation
@@ -93,3 +94,24 @@ def test_a_longer_what_question_is_not_a_definition_and_a_defining_sentence_fits
     assert passage_fit("The term sextortion refers to blackmail with sexual images.", "", asks, SATURATION) > 0
     assert passage_fit("يشير مصطلح الابتزاز الجنسي إلى تهديد الطفل بنشر صوره.", "", asks, SATURATION) > 0
     assert passage_fit("Reports of sextortion rose in 2019.", "", asks, SATURATION) == 0.0
+
+
+@pytest.mark.parametrize("question, term", [
+    ("what is sextortion exactly?", "sextortion"),
+    ("How does the report define live streaming of abuse?", "live streaming of abuse"),
+    ("what's the meaning of self-generated material", "self-generated material"),
+    ("شو تعريف الابتزاز الجنسي؟ وكيف يحدث", "الابتزاز الجنسي"),
+    ("ما المقصود بالشبكة المظلمة في التقييم", "الشبكة المظلمة"),
+    ("What is the role of the private sector in reporting abuse?", ""),
+])
+def test_the_term_a_definition_question_asks_about_is_read_from_its_wording(question, term):
+    assert defined_term(question) == term
+
+
+def test_a_defining_sentence_holds_the_term_next_to_its_defining_words():
+    forms = [frozenset(search_terms("الابتزاز الجنسي"))]
+    assert defines("ويُطلق الابتزاز الجنسي على تهديد الطفل بنشر صوره ما لم يرسل المزيد.", forms)
+    assert defines("Sextortion refers to coercing a child with threats.", [frozenset(search_terms("sextortion"))])
+    assert not defines("ازدادت حالات الابتزاز الجنسي في عام 2019 بحسب التقارير.", forms)  # no defining words
+    far = "يعني هذا المصطلح في القانون أموراً كثيرة تتعلق بالحماية والرعاية والتعليم والصحة، ومنها أيضاً الابتزاز الجنسي"
+    assert not defines(far, forms)  # the term is a list's last entry, far from "يعني"
