@@ -41,6 +41,13 @@ QUESTION = {
         rf"|^\W*(?:ما|ماذا)\s+(?:هو|هي|يعني|تعني)\s+[^\s؟?]+(?:\s+[^\s؟?]+){{0,2}}\W*$",
         re.IGNORECASE,
     ),
+    # "which paragraph covers X?", "para on X", "أي فقرة تتحدث عن": the answer is a numbered paragraph (a number
+    # after the word is a reference, read elsewhere)
+    "paragraph": _pattern(
+        r"(?:which|what|the|a|any)\s+(?:operative\s+|preambular\s+)?(?:paragraphs?|paras?|ops?|articles?)(?!\s*\d)"
+        r"|^\W*(?:paragraphs?|paras?|ops?)\s+(?:on|about|that|which|for|covering|dealing)\b",
+        r"(?:اي|أي|ما|ماهي|ما هي)\s+(?:الفقره|فقره|الفقرات|فقرات|البند|بند)(?!\s*\d)|(?:الفقره|الفقرات) (?:التي|اللي|يلي)",
+    ),
     "statistic": _pattern(
         r"how many|how much|what (?:number|share|proportion|percentage)|percent\w*|proportion|share of|number of"
         r"|rate of|estimate[sd]?|figures?|statistics?",
@@ -174,6 +181,9 @@ def passage_fit(text: str, label: str, intents: frozenset[str], saturation: int,
     for intent in intents:
         if intent == "obligation" and label.startswith("OP "):
             return 1.0
+        if intent == "paragraph":
+            best = max(best, 1.0 if label else 0.0)
+            continue
         if intent == "recommendation" and section and QUESTION["recommendation"].search(normalize(section)):
             return 1.0
         pattern = _FIGURE if intent == "statistic" else PASSAGE[intent]

@@ -264,6 +264,8 @@ class Retriever:
                     fused[cid] *= cfg.shared_name_factor
         ranked = sorted(fused, key=lambda c: -fused[c])
         intents = question_intents(question)
+        if not cfg.paragraph_intent:
+            intents -= {"paragraph"}
         addressed: set[str] = set()
         if "recommendation" in intents and cfg.addressee_weight > 0:
             ranked = self._addressed(ranked, fused, why, question, addressed)

@@ -69,6 +69,8 @@ class RetrievalSettings(BaseModel):
     intent_weight: float = 0.8
     # Intent markers beyond this many in a passage add nothing: a passage is a recommendation or it is not.
     intent_saturation: int = 3
+    # "which paragraph covers X?", "para on X", "أي فقرة": a numbered paragraph (OP, PP, para.) fits the question.
+    paragraph_intent: bool = True
     # A recommendation question naming whom it asks about (States, the industry …, corpus/recommendations.toml)
     # multiplies the score of every candidate holding recommendations addressed to that group by 1 + this.
     # Leaving one set out over dev, dev2 and own (0.25, 0.5, 1, 2): 2 is best or tied on each. dev2 r@5 0.94 ->

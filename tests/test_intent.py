@@ -115,3 +115,17 @@ def test_a_defining_sentence_holds_the_term_next_to_its_defining_words():
     assert not defines("ازدادت حالات الابتزاز الجنسي في عام 2019 بحسب التقارير.", forms)  # no defining words
     far = "يعني هذا المصطلح في القانون أموراً كثيرة تتعلق بالحماية والرعاية والتعليم والصحة، ومنها أيضاً الابتزاز الجنسي"
     assert not defines(far, forms)  # the term is a list's last entry, far from "يعني"
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("para on helplines for children", True), ("which paragraph of the resolution covers COVID", True),
+    ("any op that covers schools?", True), ("اي فقرة بالقرار بتحكي عن التدريب", True),
+    ("ما الفقرة التي تتناول التشفير", True),
+    ("what does paragraph 5 say", False),  # a paragraph named by number is a reference, read elsewhere
+    ("what do companies have to report?", False),
+])
+def test_a_question_for_the_paragraph_that_covers_a_subject_asks_for_a_paragraph(question, asks):
+    assert ("paragraph" in question_intents(question)) is asks
+    if asks:
+        assert passage_fit("3- تهيب بالدول ...", "OP 3", question_intents(question), SATURATION) == 1.0
+        assert passage_fit("A paragraph with no number.", "", frozenset({"paragraph"}), SATURATION) == 0.0

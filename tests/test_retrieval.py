@@ -235,3 +235,12 @@ def test_the_name_that_scopes_the_search_leaves_the_lexical_query_in_both_langua
     assert "التهديد" in got.expansion  # the name's translation still stands for the answer's support
     kept = retriever_with(library, tmp_path, names_out_of_lexical_query=False).retrieve(question)
     assert "التهديد" in kept.lexical_query
+
+
+def test_a_which_paragraph_question_lifts_numbered_paragraphs_in_both_languages(library, tmp_path):
+    for question in ("paragraph about encryption", "اي فقرة بتحكي عن التعليم في المدارس"):
+        got = library.retrieve(question).passages[:5]
+        lifted = [p for p in got if any(w.startswith("fits paragraph") for w in p.why)]
+        assert len(lifted) >= 2 and all(p.chunk.label for p in lifted)
+        off = retriever_with(library, tmp_path, paragraph_intent=False).retrieve(question).passages[:5]
+        assert sum(bool(p.chunk.label) for p in off) < sum(bool(p.chunk.label) for p in got)
