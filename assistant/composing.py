@@ -24,12 +24,17 @@ OTHER_LANGUAGE = "Your question seems to be in another language ({lang}); answer
 
 
 def reading_order(sentences: list[Sentence]) -> list[Sentence]:
-    """Documents in order of their best sentence, sentences within a document in text order."""
+    """Documents in order of their best sentence, a document's passages in order of theirs (the best evidence
+    first), a passage's sentences in text order (a paragraph reads as written)."""
     docs: list[str] = []
+    chunks: list[str] = []
     for s in sentences:
         if s.passage.chunk.doc_id not in docs:
             docs.append(s.passage.chunk.doc_id)
-    return sorted(sentences, key=lambda s: (docs.index(s.passage.chunk.doc_id), s.passage.chunk.start + s.start))
+        if s.passage.chunk.chunk_id not in chunks:
+            chunks.append(s.passage.chunk.chunk_id)
+    return sorted(sentences, key=lambda s: (docs.index(s.passage.chunk.doc_id), chunks.index(s.passage.chunk.chunk_id),
+                                            s.start))
 
 
 def build_citations(sentences: list[Sentence], language: str = "en") -> tuple[Citation, ...]:

@@ -59,3 +59,16 @@ def test_arabic_answers_use_arabic_titles_and_labels_english_ones_english(librar
     assert ar_cite.locator.startswith("الفقرة 4 من المنطوق") and en_cite.locator.startswith("OP 4")
     chunk = next(c for c in library.retriever.by_doc[ar_cite.doc_id] if c.chunk_id == ar_cite.chunk_id)
     assert chunk.title_ar and ar_cite.title == chunk.title_ar and en_cite.title == chunk.title
+
+
+def test_the_best_passage_of_a_document_is_quoted_first_and_each_passage_reads_in_text_order():
+    from assistant.composing import reading_order
+    from assistant.sentence_picker import Sentence
+    from indexing.models import Chunk
+
+    early = Passage(Chunk("d#1", "d", "One. Two. Three.", "", 0, 16, 0), 0.5)
+    later = Passage(Chunk("d#2", "d", "Four. Five.", "", 100, 111, 1), 0.9)
+    other = Passage(Chunk("e#1", "e", "Six.", "", 0, 4, 0), 0.4)
+    picked = [Sentence(later, 6, 11, 3.0), Sentence(early, 10, 16, 2.0), Sentence(other, 0, 4, 1.5),
+              Sentence(early, 0, 4, 1.0), Sentence(later, 0, 5, 0.5)]
+    assert [s.text for s in reading_order(picked)] == ["Four.", "Five.", "One.", "Three.", "Six."]
