@@ -216,7 +216,7 @@ class Answerer:
         if self.cfg.addressed_supports and any(p.chunk.chunk_id in retrieval.addressed
                                                for p in retrieval.passages[: self.cfg.support_depth]):
             return float("inf")  # "what should the industry do?" and the industry's recommendations rank first
-        if self.cfg.defining_supports and self.defined(question, retrieval):
+        if self.cfg.defining_supports and self.defining(question, retrieval, self.cfg.support_depth):
             return float("inf")  # "what is X?" and a top passage says what X is, however common X's words
         # The number must sit next to the thing counted, named in either language; only for nouns the
         # glossary can translate (elsewhere the documents may count it under another word).
@@ -233,17 +233,23 @@ class Answerer:
         return evidence_support(self.picker, question, expansion, retrieval.passages, self.cfg,
                                 focus_terms=focus_terms)
 
-    def defined(self, question: str, retrieval: Retrieval) -> bool:
-        """A definition question whose term (or a glossary form of it, either language) a sentence of the top
-        passages defines."""
+    def defining(self, question: str, retrieval: Retrieval, depth: int) -> dict[str, list[tuple[int, int]]]:
+        """For a definition question, the sentences of the top `depth` passages that define its term (or a
+        glossary form of it, either language): (start, end) in each chunk's text."""
         term = defined_term(question)
         words = frozenset(search_terms(term)) - retrieval.name_terms
         if not words:
-            return False
+            return {}
         forms = [words] + [frozenset(search_terms(f)) for t in self.glossary.matches(term)
                            if any(frozenset(search_terms(f)) == words for f in (*t.en, *t.ar)) for f in (*t.en, *t.ar)]
-        return any(defines(p.chunk.text[s:e], forms, self.cfg.defining_window) for p in retrieval.passages[: self.cfg.support_depth]
-                   for s, e in sentences_of(p.chunk.text) if not is_bibliographic(p.chunk.text[s:e], self.cfg.endnote_share))
+        out: dict[str, list[tuple[int, int]]] = {}
+        for p in retrieval.passages[:depth]:
+            text = p.chunk.text
+            for s, e in sentences_of(text):
+                if not is_bibliographic(text[s:e], self.cfg.endnote_share) \
+                        and defines(text[s:e], forms, self.cfg.defining_window):
+                    out.setdefault(p.chunk.chunk_id, []).append((s, e))
+        return out
 
     def foreign(self, question: str, retrieval: Retrieval) -> bool:
         """Most of the question's words are words the library never uses (in a language the setting names: the
@@ -265,10 +271,13 @@ class Answerer:
         named = [p for p in passages if p.chunk.chunk_id in referenced]
         docs = [d for d in retrieval.refs.doc_ids if any(p.chunk.doc_id == d for p in passages)]
 
+        # "what is X?" leads with the sentence that says what X is
+        lead = self.defining(question, retrieval, cfg.passages) if cfg.defining_factor != 1 else {}
+
         def pick(use: list[Passage], most: int, per_passage: int):
             return self.picker.pick(question, f"{retrieval.expansion} {retrieval.bridged}", use, most, per_passage,
                                     question_vector=retrieval.query_vector,
-                                    ignore=retrieval.name_terms)
+                                    ignore=retrieval.name_terms, favoured=lead, favour=cfg.defining_factor)
 
         if named:  # a paragraph the question names is what the reader wants to see: quote it at length
             sentences = pick(named, cfg.named_paragraph_sentences, cfg.named_paragraph_sentences)

@@ -36,6 +36,7 @@ class _Candidate(NamedTuple):
     words: frozenset[str]
     dense: float
     has_number: bool
+    favoured: bool
 
 
 @dataclass(frozen=True)
@@ -106,13 +107,17 @@ class SentencePicker:
         per_passage: int,
         question_vector=None,
         ignore: frozenset[str] = frozenset(),
+        favoured: dict[str, list[tuple[int, int]]] | None = None,
+        favour: float = 1.0,
     ) -> list[Sentence]:
         """Greedy: each next sentence is the one that adds most of what the answer does not yet show.
 
         Question terms a chosen sentence already carries count `covered_weight` of their idf afterwards, so a
         question with two parts ("what …, and why …") gets a sentence for each rather than two for the first.
-        Terms in `ignore` (the names of the documents the search was scoped to) are not looked for.
+        Terms in `ignore` (the names of the documents the search was scoped to) are not looked for. A sentence
+        overlapping one of the `favoured` spans of its chunk (offsets in the chunk's text) scores `favour` times more.
         """
+        favoured = favoured or {}
         terms = set(search_terms(f"{question} {expansion}")) - ignore
         wants_number = asks_for_number(question, exactly=False)
         cands: list[_Candidate] = []
@@ -130,7 +135,8 @@ class SentencePicker:
                 if looks_like_heading(sentence) or names_a_part(sentence) or ends_as_question(sentence):
                     continue  # a bare heading ("In States:") names, a questionnaire's question asks: neither says
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
-                cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence))))
+                inside = any(a < e and s < b for a, b in favoured.get(p.chunk.chunk_id, ()))
+                cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence)), inside))
         chosen: list[Sentence] = []
         taken: set[int] = set()
         used: dict[int, int] = {}
@@ -141,7 +147,7 @@ class SentencePicker:
                 if n in taken or used.get(c.rank, 0) >= per_passage:
                     continue
                 lexical = self._lexical(c.words, terms, len(c.words), wants_number and c.has_number, covered)
-                gain = (lexical + c.dense) / (1 + self.rank_decay * c.rank)
+                gain = (lexical + c.dense) / (1 + self.rank_decay * c.rank) * (favour if c.favoured else 1.0)
                 if gain > best_gain:
                     best, best_gain = n, gain
             if best is None or (chosen and best_gain < self.min_gain_ratio * chosen[0].score):

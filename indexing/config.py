@@ -192,6 +192,9 @@ class AnswerSettings(BaseModel):
     # "X refers to"), holding every word of it or of one of its glossary forms, is evidence enough.
     defining_supports: bool = True
     defining_window: int = 60  # characters either side of the defining words the term must sit within
+    # Such a sentence, in the top `passages`, scores this many times more when the answer's sentences are
+    # picked: a definition question leads with the defining sentence (1 = no preference).
+    defining_factor: float = 10.0  # 1-10 leave every figure of the five sets as it is; 10 makes it lead
     # The question's terms for support include the glossary's forms of them in the question's own language.
     support_synonyms: bool = True
     # Support does not penalise a sentence longer than `support_length_cap` words (a resolution paragraph is

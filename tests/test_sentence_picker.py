@@ -71,3 +71,15 @@ def test_terms_set_apart_are_not_looked_for_so_a_documents_name_does_not_pick_it
     assert "Ministry of Borduria" in picker.pick(question, "", [passage(text)], 1, 2)[0].text
     named_apart = picker.pick(question, "", [passage(text)], 1, 2, ignore=frozenset({name}))
     assert "parental control" in named_apart[0].text
+
+
+def test_a_favoured_sentence_is_picked_first_though_another_shares_more_of_the_question():
+    text = ("Grooming of children online grows as children go online younger. "
+            "It refers to befriending a child to abuse them.")
+    question = "what is grooming of children online?"
+    plain = SentencePicker().pick(question, "", [passage(text)], 1, 2)
+    assert plain[0].text.startswith("Grooming of children online grows")
+    second = text.index("It refers")
+    lead = SentencePicker().pick(question, "", [passage(text)], 1, 2, favoured={"d#1": [(second, len(text))]},
+                                 favour=10.0)
+    assert lead[0].text.startswith("It refers")
