@@ -74,8 +74,8 @@ def test_terms_set_apart_are_not_looked_for_so_a_documents_name_does_not_pick_it
 
 
 def test_a_favoured_sentence_is_picked_first_though_another_shares_more_of_the_question():
-    text = ("Grooming of children online grows as children go online younger. "
-            "It refers to befriending a child to abuse them.")
+    text = ("Grooming of children online grows quickly as children go online at ever younger ages in every region. "
+            "It refers to befriending a young person in order to abuse them later, often for grooming.")
     question = "what is grooming of children online?"
     plain = SentencePicker().pick(question, "", [passage(text)], 1, 2)
     assert plain[0].text.startswith("Grooming of children online grows")
