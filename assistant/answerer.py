@@ -15,11 +15,11 @@ from dataclasses import replace
 from indexing.config import Settings
 from indexing.bibliography import is_bibliographic
 from indexing.language import Language, answer_language, other_language, script_language, search_terms
-from indexing.sentences import sentences_of
+from indexing.sentences import quote_spans, sentences_of
 
 from .composing import abstain_text, build_citations, by_document, intro, not_mentioned_intro
 from .intent import asks_for_number, counted_units, defined_term, defines, quantity_focus
-from .sentence_picker import SentencePicker
+from .sentence_picker import Sentence, SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
 from .support import support as evidence_support
@@ -47,6 +47,11 @@ TRANSLATION = {
                      "ar": "لم يترجم النموذج اللغوي ({backend}) المقطع (ردّه ليس بالعربية)."},
 }
 
+
+ITEMS_LEFT_OUT = {
+    "en": "{n} more recommendations addressed to {group} in these passages are not quoted.",
+    "ar": "في هذه المقاطع {n} توصيات أخرى موجهة إلى {group} لم تُقتبس.",
+}
 
 FIGURE_NOTICE = {
     "en": {"lead": "Figures quoted, with what each counts (figures index)", "sep": "; "},
@@ -94,6 +99,11 @@ class Answerer:
         self._generator = None
         self.chunk_of = retriever.by_id.get
         self.metas = {m.doc_id: m for m in retriever.parser.metas}
+        self.items_of: dict[str, list] = {}  # chunk id -> the items of marked recommendation lists read from it
+        for items in retriever.recommendation_items.values():
+            for r in items:
+                if r.listed:
+                    self.items_of.setdefault(r.chunk_id, []).append(r)
         self.figures = figures  # a callable giving the library's FiguresIndex (built on the first figures question)
         self._by_chunk: dict[str, list] | None = None
         self.aids = ReadingAids(glossary)
@@ -251,6 +261,40 @@ class Answerer:
                     out.setdefault(p.chunk.chunk_id, []).append((s, e))
         return out
 
+    def addressed_lists(self, picked: list[Sentence], retrieval: Retrieval) -> tuple[list[Sentence], int]:
+        """When `addressed_list_min` of the picked sentences are items of marked lists addressed to the question's
+        group, every item addressed to it in those passages, in reading order, as quotable sentences (at most
+        `addressed_items_max` items), and how many items did not fit; else nothing."""
+        cfg = self.cfg
+        if cfg.addressed_list_min <= 0 or not retrieval.addressee:
+            return [], 0
+
+        def items(p: Passage):
+            return [r for r in self.items_of.get(p.chunk.chunk_id, ()) if r.addressee == retrieval.addressee]
+
+        def inside(s: Sentence, r) -> bool:
+            start = r.start - s.passage.chunk.start
+            return start <= s.start < start + len(r.text)
+
+        hits = [s for s in picked if any(inside(s, r) for r in items(s.passage))]
+        if len(hits) < cfg.addressed_list_min:
+            return [], 0
+        out: list[Sentence] = []
+        count = left = 0
+        for p in dict.fromkeys(s.passage for s in hits):
+            spans = quote_spans(p.chunk.text)
+            for r in items(p):
+                start = r.start - p.chunk.start
+                within = [(a, b) for a, b in spans if start <= a and b <= start + len(r.text)]
+                if not within:
+                    continue
+                if count >= cfg.addressed_items_max:
+                    left += 1
+                    continue
+                count += 1
+                out.extend(Sentence(p, a, b, p.score) for a, b in within)
+        return out, left
+
     def foreign(self, question: str, retrieval: Retrieval) -> bool:
         """Most of the question's words are words the library never uses (in a language the setting names: the
         library's vocabulary speaks for its main language only)."""
@@ -279,6 +323,7 @@ class Answerer:
                                     question_vector=retrieval.query_vector,
                                     ignore=retrieval.name_terms, favoured=lead, favour=cfg.defining_factor)
 
+        notices: list[str] = []
         if named:  # a paragraph the question names is what the reader wants to see: quote it at length
             sentences = pick(named, cfg.named_paragraph_sentences, cfg.named_paragraph_sentences)
         elif len(docs) > 1:  # "does A agree with B?": an equal share of the answer for each document named
@@ -288,11 +333,17 @@ class Answerer:
                 share, cfg.max_per_passage)]
         else:
             sentences = pick(passages[: cfg.passages], cfg.max_sentences, cfg.max_per_passage)
+            listed, more = self.addressed_lists(sentences, retrieval)
+            if listed:  # "what should the industry do?" and the pick is drawn to a list addressed to it: that list
+                sentences = listed
+                if more:
+                    notices.append(ITEMS_LEFT_OUT["ar" if language == "ar" else "en"].format(
+                        n=more, group=retrieval.addressee))
         partial = []
         if cfg.sub_items_max > 0:
             sentences, partial = complete_sub_items(sentences, cfg.sub_items_max, cfg.lead_follow)
         citations = build_citations(sentences, language)
         return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,
                       passages=tuple(passages), support=strength,
-                      notices=tuple(left_out_notice(p, language) for p in partial),
+                      notices=(*notices, *(left_out_notice(p, language) for p in partial)),
                       timings={"answer_ms": (time.perf_counter() - t0) * 1000})

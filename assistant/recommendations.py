@@ -108,6 +108,7 @@ class Recommendation:
     chunk_id: str
     start: int
     links: tuple[Link, ...] = ()
+    listed: bool = False  # an item of a marked list ("- ...", "(a) ..."), not a paragraph read as one
 
     def as_dict(self) -> dict:
         return {"doc_id": self.doc_id, "label": self.label, "label_en": self.label_en, "text": self.text,
@@ -200,6 +201,7 @@ class RecommendationReader:
                                               else "", "" if opener and opener[2] == chunk.section else chunk.section,
                                               opener[0] if opener else ""),
                     locator=fmt.locate(chunk, start), section=chunk.section, chunk_id=chunk.chunk_id, start=start,
+                    listed=item is not None,
                 ))
         return out
 

@@ -63,6 +63,7 @@ class Retrieval:
     # The passages holding recommendations addressed to the group a recommendation question names: what that
     # group should do, whether or not each item repeats the group's name.
     addressed: frozenset[str] = frozenset()
+    addressee: str = ""  # the group those recommendations address ("States", "Industry" ...)
 
 
 class Retriever:
@@ -267,8 +268,10 @@ class Retriever:
         if not cfg.paragraph_intent:
             intents -= {"paragraph"}
         addressed: set[str] = set()
+        group = ""
         if "recommendation" in intents and cfg.addressee_weight > 0:
-            ranked = self._addressed(ranked, fused, why, question, addressed)
+            group = self.recommendation_words.group_of(question)
+            ranked = self._addressed(ranked, fused, why, group, addressed)
         if cfg.feedback_weight > 0 and language in cfg.feedback_languages:
             t5 = time.perf_counter()
             for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {expansion} {bridged}", language, mask), 1):
@@ -296,13 +299,12 @@ class Retriever:
             passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
         timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
         return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec, bridged,
-                         name_terms, lexical_query, frozenset(addressed))
+                         name_terms, lexical_query, frozenset(addressed), group if addressed else "")
 
-    def _addressed(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], question: str,
+    def _addressed(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], group: str,
                    addressed: set[str]) -> list[str]:
         """A question on what one group should do ("what should tech companies do?") lifts, from anywhere in
         the candidates, the passages holding recommendations addressed to that group."""
-        group = self.recommendation_words.group_of(question)
         if not group:
             return ranked
         for cid in ranked:

@@ -43,6 +43,7 @@ ABLATIONS = {
     "addressed recommendations as support off": {"answer.addressed_supports": False},
     "defining sentence as support off": {"answer.defining_supports": False},
     "paragraph intent off": {"retrieval.paragraph_intent": False},
+    "addressed list quoted whole off": {"answer.addressed_list_min": 0},
     "document names kept in the lexical query": {"retrieval.names_out_of_lexical_query": False},
     "document names kept in the answer's terms": {"retrieval.names_out_of_answer_terms": False},
     "acronyms glossed in English in Arabic questions": {"question.arabic_full_forms": False},

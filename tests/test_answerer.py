@@ -119,3 +119,20 @@ def test_a_sentence_defining_the_term_asked_about_is_evidence_though_its_words_a
     with answer_settings(answerer, defining_factor=1.0):
         assert "يشير مصطلح" not in library.answerer.extractive(question, "ar", retrieval).citations[0].quote
     assert library.ask("ما المقصود بمصطلح الكريكيت الرقمي؟").abstained  # a term no passage defines
+
+
+def test_a_question_on_what_a_group_should_do_drawn_to_a_list_addressed_to_it_quotes_that_list(library):
+    question = "what does qatar recommend for online platforms"
+    answerer = library.answerer
+    retrieval = library.retrieve(question)
+    assert retrieval.addressee == "Private sector and internet service providers"
+    items = [(r.chunk_id, r.start, r.start + len(r.text)) for rs in library.retriever.recommendation_items.values()
+             for r in rs if r.listed and r.addressee == retrieval.addressee]
+    answer = answerer.extractive(question, "en", retrieval)
+    starts = [(c.chunk_id, c.start) for c in answer.citations]
+    assert len(starts) >= 5 and all(any(cid == i and a <= s < b for i, a, b in items) for cid, s in starts)
+    assert starts == sorted(starts)  # as the list gives them
+    more = [n for n in answer.notices if "more recommendations addressed to" in n]
+    assert len(starts) <= answerer.cfg.addressed_items_max or more
+    with answer_settings(answerer, addressed_list_min=0):
+        assert [(c.chunk_id, c.start) for c in answerer.extractive(question, "en", retrieval).citations] != starts

@@ -77,3 +77,10 @@ def test_the_library_reads_the_action_parts_of_the_threat_assessment_and_the_mnr
                for r in gta)
     assert any(r.addressee == "Law enforcement and justice" for r in gta)
     assert any(r.doc_id == "mnr-review-2022" and "العمل المنشود" not in r.text for r in found)
+
+
+def test_items_of_a_marked_list_are_told_from_paragraphs_read_as_items(library):
+    items = library.retriever.recommendation_items
+    assert any(r.listed for r in items["qatar-submission-2024"])  # "- ..." lines
+    assert any(r.listed for r in items["sr-report-a-hrc-28-56"])  # "(أ) ..." sub-items
+    assert not any(r.listed for r in items["gta-2019"] if r.label.startswith("¶"))  # paragraphs, not list lines
