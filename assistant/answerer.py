@@ -18,7 +18,7 @@ from indexing.language import Language, answer_language, other_language, script_
 from indexing.sentences import quote_spans, sentences_of
 
 from .composing import abstain_text, build_citations, by_document, intro, not_mentioned_intro
-from .intent import asks_for_number, counted_units, defined_term, defines, quantity_focus
+from .intent import asks_for_number, counted_units, defined_term, defines, quantity_focus, question_intents
 from .sentence_picker import Sentence, SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
@@ -261,12 +261,14 @@ class Answerer:
                     out.setdefault(p.chunk.chunk_id, []).append((s, e))
         return out
 
-    def addressed_lists(self, picked: list[Sentence], retrieval: Retrieval) -> tuple[list[Sentence], int]:
+    def addressed_lists(self, question: str, picked: list[Sentence], retrieval: Retrieval) -> tuple[list[Sentence], int]:
         """When `addressed_list_min` of the picked sentences are items of marked lists addressed to the question's
         group, every item addressed to it in those passages, in reading order, as quotable sentences (at most
-        `addressed_items_max` items), and how many items did not fit; else nothing."""
+        `addressed_items_max` items), and how many items did not fit; else nothing. Only for a question that asks
+        for recommendations alone: "what criteria does INTERPOL propose for a definition all States could agree
+        on?" names a group and asks for a definition."""
         cfg = self.cfg
-        if cfg.addressed_list_min <= 0 or not retrieval.addressee:
+        if cfg.addressed_list_min <= 0 or not retrieval.addressee or question_intents(question) != {"recommendation"}:
             return [], 0
 
         def items(p: Passage):
@@ -333,7 +335,7 @@ class Answerer:
                 share, cfg.max_per_passage)]
         else:
             sentences = pick(passages[: cfg.passages], cfg.max_sentences, cfg.max_per_passage)
-            listed, more = self.addressed_lists(sentences, retrieval)
+            listed, more = self.addressed_lists(question, sentences, retrieval)
             if listed:  # "what should the industry do?" and the pick is drawn to a list addressed to it: that list
                 sentences = listed
                 if more:

@@ -136,3 +136,8 @@ def test_a_question_on_what_a_group_should_do_drawn_to_a_list_addressed_to_it_qu
     assert len(starts) <= answerer.cfg.addressed_items_max or more
     with answer_settings(answerer, addressed_list_min=0):
         assert [(c.chunk_id, c.start) for c in answerer.extractive(question, "en", retrieval).citations] != starts
+    picked = answerer.picker.pick(question, f"{retrieval.expansion} {retrieval.bridged}",
+                                  retrieval.passages[: answerer.cfg.passages], 6, 5, question_vector=retrieval.query_vector)
+    assert answerer.addressed_lists(question, picked, retrieval)[0]
+    # a question that asks for a definition too is not answered with the list, whatever the pick
+    assert not answerer.addressed_lists("how does qatar recommend platforms define abuse?", picked, retrieval)[0]
