@@ -219,15 +219,20 @@ class Answerer:
         return Translation(chunk_id, original, lang, text=text, backend=generator.backend,
                            label=TRANSLATION["label"][lang].format(backend=generator.backend))
 
-    def support(self, question: str, retrieval: Retrieval) -> float:
-        """Evidence strength (see `support.support`); a paragraph named by reference is always enough."""
+    def support(self, question: str, retrieval: Retrieval,
+                defining: dict[str, list[tuple[int, int]]] | None = None) -> float:
+        """Evidence strength (see `support.support`); a paragraph named by reference is always enough. `defining`:
+        the defining sentences already found (`defining`), if the caller has them."""
         if retrieval.referenced:
             return float("inf")
-        if self.cfg.addressed_supports and any(p.chunk.chunk_id in retrieval.addressed
-                                               for p in retrieval.passages[: self.cfg.support_depth]):
+        top = [p.chunk.chunk_id for p in retrieval.passages[: self.cfg.support_depth]]
+        if self.cfg.addressed_supports and any(cid in retrieval.addressed for cid in top):
             return float("inf")  # "what should the industry do?" and the industry's recommendations rank first
-        if self.cfg.defining_supports and self.defining(question, retrieval, self.cfg.support_depth):
-            return float("inf")  # "what is X?" and a top passage says what X is, however common X's words
+        if self.cfg.defining_supports:
+            if defining is None:
+                defining = self.defining(question, retrieval, self.cfg.support_depth)
+            if any(cid in defining for cid in top):
+                return float("inf")  # "what is X?" and a top passage says what X is, however common X's words
         # The number must sit next to the thing counted, named in either language; only for nouns the
         # glossary can translate (elsewhere the documents may count it under another word).
         focus = quantity_focus(question)
@@ -250,8 +255,11 @@ class Answerer:
         words = frozenset(search_terms(term)) - retrieval.name_terms
         if not words:
             return {}
-        forms = [words] + [frozenset(search_terms(f)) for t in self.glossary.matches(term)
-                           if any(frozenset(search_terms(f)) == words for f in (*t.en, *t.ar)) for f in (*t.en, *t.ar)]
+        forms = [words]
+        for t in self.glossary.matches(term):  # a glossary entry one of whose forms is the term: all its forms
+            its = [frozenset(search_terms(f)) for f in (*t.en, *t.ar)]
+            if words in its:
+                forms.extend(its)
         out: dict[str, list[tuple[int, int]]] = {}
         for p in retrieval.passages[:depth]:
             text = p.chunk.text
@@ -308,17 +316,20 @@ class Answerer:
     def extractive(self, question: str, language: Language, retrieval: Retrieval) -> Answer:
         t0 = time.perf_counter()
         passages = retrieval.passages
-        strength = self.support(question, retrieval)
+        cfg = self.cfg
+        wants_defining = cfg.defining_supports or cfg.defining_factor != 1
+        defining = self.defining(question, retrieval, max(cfg.support_depth, cfg.passages)) if wants_defining else {}
+        strength = self.support(question, retrieval, defining)
         if not passages or strength < self.cfg.abstain_threshold or self.foreign(question, retrieval):
             return Answer(question, language, intro=abstain_text(language), passages=tuple(passages), abstained=True,
                           support=strength, timings={"answer_ms": (time.perf_counter() - t0) * 1000})
-        cfg = self.cfg
         referenced = {c.chunk_id for c in retrieval.referenced}
         named = [p for p in passages if p.chunk.chunk_id in referenced]
         docs = [d for d in retrieval.refs.doc_ids if any(p.chunk.doc_id == d for p in passages)]
 
         # "what is X?" leads with the sentence that says what X is
-        lead = self.defining(question, retrieval, cfg.passages) if cfg.defining_factor != 1 else {}
+        head = {p.chunk.chunk_id for p in passages[: cfg.passages]}
+        lead = {cid: spans for cid, spans in defining.items() if cid in head} if cfg.defining_factor != 1 else {}
 
         def pick(use: list[Passage], most: int, per_passage: int):
             return self.picker.pick(question, f"{retrieval.expansion} {retrieval.bridged}", use, most, per_passage,

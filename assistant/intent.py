@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from indexing.bibliography import without_bibliography
-from indexing.language import ARABIC_LETTERS, normalize, search_terms, sentence_terms
+from indexing.language import ARABIC_LETTERS, normalize, sentence_terms
 
 # Arabic has no \b: a word starts after a non-letter (clitics و ف ب ل ال allowed in front).
 _AR = rf"(?<![{ARABIC_LETTERS}])(?:[وفبل]?(?:ال)?)"
