@@ -97,13 +97,17 @@ class Assistant:
         return QuestionReader(self.registers, speller, vocabulary), subjects
 
     def warm_up(self) -> None:
-        """Build the parts a first question would otherwise wait for (the speller's index, the word bridge).
+        """Build the parts a first question would otherwise wait for (the speller's index, the word bridge,
+        the sentence vectors, the encoders' first call, the country names, the figures table).
 
-        The app runs this in the background at start-up; `eval` runs it before timing the first question."""
+        The app runs this in the background at start-up; `eval` and the bench run it before timing."""
         if self.reader.speller:
             self.reader.speller.warm()
         if self.settings.retrieval.bridge_per_word > 0:
             self.retriever.bridge
+        self.retriever.warm_up()
+        self.subjects.countries()
+        self.figures()
 
     def refresh(self) -> None:
         """Rebuild the parts from the settings and the library as it now is (after indexing, or a setting changed)."""

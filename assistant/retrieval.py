@@ -113,6 +113,14 @@ class Retriever:
                 groups.setdefault(r.chunk_id, set()).add(r.addressee)
         return {cid: frozenset(g) for cid, g in groups.items()}
 
+    def warm_up(self) -> None:
+        """Read every passage's sentence vectors from the store (the reranker's) and encode one query with each
+        encoder, whose first call is slow: what a first question would otherwise wait for."""
+        self.sentences.of(self.chunks)
+        self.embedder.encode_query("warm-up")
+        if self.second is not None:
+            self.second_embedder.encode_query("warm-up")
+
     @property
     def bridge(self) -> TermBridge:
         """The word bridge over the library's Arabic words (their vectors written by the indexer)."""

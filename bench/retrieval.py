@@ -138,6 +138,7 @@ def main() -> None:
     corpus = settings.corpus_dir
     assistant = Assistant(settings)
     assistant.index(show_progress=False)
+    assistant.warm_up()
     args.out.mkdir(parents=True, exist_ok=True)
     keys = ("recall@1", "recall@5", "recall@10", "mrr@10", "facts", "cited_ok", "abstain_ok", "false_abstain",
             "latency_p50_ms", "latency_p95_ms")

@@ -84,3 +84,12 @@ def test_a_documents_footnotes_are_its_fn_passages_in_order(library):
     notes = library.footnotes("ga-resolution-2022")
     assert [n.label for n in notes[:3]] == ["fn. 1", "fn. 2", "fn. 3"]
     assert library.footnotes("sr-report-a-hrc-28-56") == [] and library.footnotes("no-such-doc") == []
+
+
+def test_warm_up_reads_what_a_first_question_would_wait_for(library):
+    from assistant.question import _countries
+
+    library.warm_up()
+    assert _countries.cache_info().currsize == 1
+    assert set(library.retriever.sentences._cache) == {c.chunk_id for c in library.retriever.chunks}
+    assert library.figures() is library.figures()  # built once, not on the first figure question
