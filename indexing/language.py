@@ -65,10 +65,19 @@ def _stemmer():
     return ArabicLightStemmer()
 
 
+def _accusative(token: str) -> str:
+    """The indefinite accusative's alif folded off ("خطاً" → "خط", "جنسياً" → "جنسي"): the documents write it,
+    the same word in a question or another sentence often has none. Broken plurals in -ايا keep theirs (ضحايا)."""
+    if len(token) >= 3 and token.endswith("ا") and not token.endswith(("اا", "ايا")):
+        return token[:-1]
+    return token
+
+
 @lru_cache(maxsize=200_000)
 def stem(token: str) -> str:
     """Arabic light stem (prefixes و ال ب ل and common suffixes); English gets a crude plural fold."""
     if _ARABIC.search(token):
+        token = _accusative(token)
         if len(token) <= 3:
             return token
         stemmed = _stemmer().light_stem(token)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from conftest import read, source_doc
 
 from indexing.cleaning import clean_document, search_form
-from indexing.language import normalize, search_terms, tokens
+from indexing.language import _accusative, normalize, search_terms, tokens
 
 
 def clean(text: str) -> str:
@@ -73,6 +73,13 @@ def test_search_form_reads_arabic_indic_digits_and_thousands_separators():
 
 def test_light_stemming_brings_clitic_forms_together():
     assert search_terms("والأطفال")[0] == search_terms("للأطفال")[0] == search_terms("الأطفال")[0]
+
+
+def test_the_accusative_alif_is_folded_so_a_bare_word_matches_its_tanwin_form():
+    assert search_terms("خطاً ساخناً") == search_terms("خط ساخن")
+    assert search_terms("جنسياً") == search_terms("جنسي") == search_terms("جنسيا")
+    assert search_terms("بلداً") == search_terms("بلد")
+    assert _accusative("ضحايا") == "ضحايا"  # a broken plural in -ايا keeps its alif
 
 
 def test_every_bundled_document_cleans_without_losing_words():
