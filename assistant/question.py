@@ -242,9 +242,8 @@ class Subjects:
         norm = " ".join(tokens(question))
         out = []
         for en, ar in self.countries():
-            for name in (en, ar):
-                key = " ".join(tokens(name))
-                if key and key in norm and phrase_pattern(name).search(norm):
+            for name, (key, pattern) in ((en, _name_pattern(en)), (ar, _country_pattern(ar))):
+                if key and key in norm and pattern.search(norm):
                     out.append(name)
                     break
         out += _YEAR.findall(normalize(question))
@@ -289,6 +288,28 @@ class Subjects:
         if word in self.vocabulary or normalize(word) in self.known:
             return True
         return bool(dictionary and self.dictionary and self.dictionary(word))
+
+
+@lru_cache(maxsize=512)
+def _name_pattern(name: str) -> tuple[str, re.Pattern]:
+    """(a substring any match holds, for a cheap test first; the pattern)."""
+    return " ".join(tokens(name)), phrase_pattern(name)
+
+
+@lru_cache(maxsize=512)
+def _country_pattern(name: str) -> tuple[str, re.Pattern]:
+    """An Arabic country name or its adjective (المغرب → المغربي، المغربية; تركيا → التركية; السعودية → السعودي):
+    "what does Moroccan law say" is a question on Morocco."""
+    words = tokens(name)
+    if not words:
+        return "", phrase_pattern(name)
+    last = re.sub(r"^ال", "", words[-1])
+    root = last[:-2] if last.endswith(("يا", "يه")) else last[:-1] if last.endswith(("ا", "ه")) else last
+    if len(root) < 3:
+        return _name_pattern(name)
+    nisba = rf"(?:{re.escape(last)}|{re.escape(root)}(?:ي|يه|يين|يون|يات))"
+    body = r"\s+".join([*(re.escape(w) for w in words[:-1]), rf"(?:ال)?{nisba}"])
+    return root, re.compile(rf"(?:^|\s)(?:[وبلفك]?ال|[وبلفك]|لل)?{body}(?=\s|$)")
 
 
 @lru_cache(maxsize=1)

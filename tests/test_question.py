@@ -87,6 +87,13 @@ def test_a_country_the_library_never_names_is_missing_in_either_language():
     assert subjects.missing("ماذا عن الخط الساخن بالأرجنتين؟") == ["الأرجنتين"]
 
 
+def test_an_arabic_country_adjective_names_its_country():
+    subjects = _subjects("قدمت قطر مساهمتها عن الأطفال في تركيا")
+    assert subjects.missing("شو بيقول القانون المغربي عن الابتزاز؟") == ["المغرب"]
+    assert subjects.missing("ايش دور الحكومة القطرية والشركات التركية؟") == []
+    assert subjects.missing("هل في برامج كويتية للتوعية؟") == ["الكويت"]
+
+
 def test_a_year_or_product_name_the_library_never_names_is_missing_but_dictionary_words_are_not():
     subjects = _subjects("reports received in 2019 by the hotline")
     assert subjects.missing("How many Reports in 2031 on Snapchat?") == ["2031", "Snapchat"]
