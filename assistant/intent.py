@@ -45,8 +45,11 @@ QUESTION = {
     # after the word is a reference, read elsewhere)
     "paragraph": _pattern(
         r"(?:which|what|the|a|any)\s+(?:operative\s+|preambular\s+)?(?:paragraphs?|paras?|ops?|articles?)(?!\s*\d)"
-        r"|^\W*(?:paragraphs?|paras?|ops?)\s+(?:on|about|that|which|for|covering|dealing)\b",
-        r"(?:اي|أي|ما|ماهي|ما هي)\s+(?:الفقره|فقره|الفقرات|فقرات|البند|بند)(?!\s*\d)|(?:الفقره|الفقرات) (?:التي|اللي|يلي)",
+        r"|^\W*(?:paragraphs?|paras?|ops?)\s+(?:on|about|that|which|for|covering|dealing)\b"
+        r"|(?:paragraphs?|paras?)\s+(?:no|nos|number|numbers|num|#)\b(?!\.?\s*\d)"
+        r"|where\s+in\s+the\s+(?:resolution|report|document|text|submission|review|assessment)\b",
+        r"(?:اي|أي|ما|ماهي|ما هي)\s+(?:الفقره|فقره|الفقرات|فقرات|البند|بند)(?!\s*\d)|(?:الفقره|الفقرات) (?:التي|اللي|يلي)"
+        r"|(?:رقم|ارقام)\s+(?:الفقره|الفقرات|البند)(?!\s*\d)|(?:اين|وين|فين)\s+(?:في|ب)\s*(?:القرار|التقرير|الوثيقه)",
     ),
     "statistic": _pattern(
         r"how many|how much|what (?:number|share|proportion|percentage)|percent\w*|proportion|share of|number of"

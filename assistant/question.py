@@ -198,10 +198,21 @@ class QuestionReader:
     def search_text(self, question: str) -> str:
         text = self.registers.rewrite(question)
         if self.vocabulary:
-            text = " ".join(self._standard_verb(w) for w in _WORD.findall(text))
+            text = " ".join(self._standard_verb(self._unglued(w)) for w in _WORD.findall(text))
         if self.speller is not None:
             text = self.speller.correct(text)
         return text
+
+    def _unglued(self, word: str) -> str:
+        """Colloquial "على ال" glued into "عال": "عالنت", "عالاطفال" -> "على النت", "على الاطفال", for words the
+        library does not hold as written and does once unglued."""
+        lead, core, trail = _EDGE.match(word).groups()
+        if not core.startswith("عال") or len(core) < 5 or normalize(core) in self.vocabulary:
+            return word
+        rest = "ال" + core[3:]
+        if normalize(rest) not in self.vocabulary and normalize(self.registers.rewrite(rest)) == normalize(rest):
+            return word
+        return f"{lead}على {self.registers.rewrite(rest)}{trail}"
 
     def _standard_verb(self, word: str) -> str:
         """Colloquial present tense "بيقول", "بتلزم" -> "يقول", "تلزم", for words the library does not hold

@@ -121,6 +121,9 @@ def test_a_defining_sentence_holds_the_term_next_to_its_defining_words():
     ("para on helplines for children", True), ("which paragraph of the resolution covers COVID", True),
     ("any op that covers schools?", True), ("اي فقرة بالقرار بتحكي عن التدريب", True),
     ("ما الفقرة التي تتناول التشفير", True),
+    ("where in the resolution does it ask for awareness campaigns? paragraph no. please", True),
+    ("what paragraph number covers encryption", True), ("رقم الفقرة التي تتحدث عن التشفير", True),
+    ("أين في القرار يذكر التشفير", True),
     ("what does paragraph 5 say", False),  # a paragraph named by number is a reference, read elsewhere
     ("what do companies have to report?", False),
 ])

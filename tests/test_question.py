@@ -34,6 +34,17 @@ def test_everyday_english_shorthand_becomes_the_words_documents_use():
     assert REGISTERS.rewrite("reqs for orgs, esp ngos").startswith("requirements for organisations, especially")
 
 
+def test_chat_shorthand_becomes_words():
+    assert REGISTERS.rewrite("r govts shld block imgs acc to the res?") == (
+        "are governments should block images according to the resolution?")
+
+
+def test_a_glued_colloquial_ala_is_unglued_for_words_the_library_holds_once_unglued():
+    reader = QuestionReader(REGISTERS, vocabulary=library_vocabulary(["الاطفال العالمية عالمي"]))
+    assert reader.search_text("الاعتداء عالاطفال عالنت") == "الاعتداء على الاطفال على الإنترنت"
+    assert reader.search_text("عالمي") == "عالمي"  # a word of the library stays as written
+
+
 def test_words_without_a_rule_are_left_as_typed():
     assert REGISTERS.rewrite("What is sextortion?") == "What is sextortion?"
 
@@ -63,7 +74,7 @@ def test_known_short_and_arabic_words_are_never_respelt():
 def test_the_reader_applies_registers_then_spelling_against_the_library_vocabulary():
     vocab = library_vocabulary(["The Special Rapporteur recommends that States ..."])
     reader = QuestionReader(REGISTERS, Speller(vocab))
-    assert reader.search_text("wat does the SR recommnds") == "wat does the SR (Special Rapporteur) recommends"
+    assert reader.search_text("wat does the SR recommnds") == "what does the SR (Special Rapporteur) recommends"
 
 
 def test_the_answer_keeps_the_question_as_typed(library):
