@@ -18,7 +18,8 @@ from indexing.language import Language, answer_language, other_language, script_
 from indexing.sentences import quote_spans, sentences_of
 
 from .composing import abstain_text, build_citations, by_document, intro, not_mentioned_intro
-from .intent import asks_for_number, counted_units, defined_term, defines, quantity_focus, question_intents
+from .intent import (agreeing, asks_for_number, counted_units, defined_term, defines, numbered, quantity_focus,
+                     question_intents)
 from .sentence_picker import Sentence, SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
@@ -233,6 +234,10 @@ class Answerer:
                 defining = self.defining(question, retrieval, self.cfg.support_depth)
             if any(cid in defining for cid in top):
                 return float("inf")  # "what is X?" and a top passage says what X is, however common X's words
+        if self.cfg.paragraph_supports and retrieval.passages and "paragraph" in question_intents(question):
+            first = retrieval.passages[0]
+            if numbered(first.chunk.label) and agreeing(first.why, self.cfg.paragraph_agree_rank) >= 2:
+                return float("inf")
         # The number must sit next to the thing counted, named in either language; only for nouns the
         # glossary can translate (elsewhere the documents may count it under another word).
         focus = quantity_focus(question)

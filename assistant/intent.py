@@ -171,6 +171,19 @@ def quantity_focus(question: str) -> str:
     return (m.group(1) or m.group(2) or "") if m else ""
 
 
+def numbered(label: str) -> bool:
+    """A numbered paragraph ("OP 3", "PP 12", "para. 87"), not a footnote nor an unlabelled passage."""
+    return bool(label) and not label.startswith("fn. ")
+
+
+_FIRST_STAGE = re.compile(r"^(?:dense|dense2|bm25|sentence)#(\d+)$")
+
+
+def agreeing(why: tuple[str, ...], rank: int) -> int:
+    """How many first-stage signals rank a passage within their top `rank` (read from its `why`)."""
+    return sum(1 for w in why if (m := _FIRST_STAGE.match(w)) and int(m.group(1)) <= rank)
+
+
 @lru_cache(maxsize=16_384)
 def passage_fit(text: str, label: str, intents: frozenset[str], saturation: int, section: str = "") -> float:
     """0..1: how much the passage has the shape of the answer the question's intents ask for, counting up to
@@ -185,7 +198,7 @@ def passage_fit(text: str, label: str, intents: frozenset[str], saturation: int,
         if intent == "obligation" and label.startswith("OP "):
             return 1.0
         if intent == "paragraph":
-            best = max(best, 1.0 if label else 0.0)
+            best = max(best, 1.0 if numbered(label) else 0.0)
             continue
         if intent == "recommendation" and section and QUESTION["recommendation"].search(normalize(section)):
             return 1.0

@@ -197,6 +197,11 @@ class AnswerSettings(BaseModel):
     # "X refers to"), holding every word of it or of one of its glossary forms, is evidence enough.
     defining_supports: bool = True
     defining_window: int = 60  # characters either side of the defining words the term must sit within
+    # A "which paragraph covers X?" question asks where, not for a detail the library may lack: a numbered
+    # paragraph ranked first, that at least two first-stage signals (dense, BM25, e5, sentences) rank in their
+    # top `paragraph_agree_rank`, is evidence enough.
+    paragraph_supports: bool = True
+    paragraph_agree_rank: int = 3
     # Such a sentence, in the top `passages`, scores this many times more when the answer's sentences are
     # picked: a definition question leads with the defining sentence (1 = no preference).
     defining_factor: float = 10.0  # 1-10 leave every figure of the five sets as it is; 10 makes it lead

@@ -141,3 +141,14 @@ def test_a_question_on_what_a_group_should_do_drawn_to_a_list_addressed_to_it_qu
     assert answerer.addressed_lists(question, picked, retrieval)[0]
     # a question that asks for a definition too is not answered with the list, whatever the pick
     assert not answerer.addressed_lists("how does qatar recommend platforms define abuse?", picked, retrieval)[0]
+
+
+def test_a_which_paragraph_question_is_answered_by_a_numbered_paragraph_the_signals_agree_on(library):
+    question = "which paragraph mentions data sharing between authorities?"
+    retrieval = library.retrieve(question)
+    answerer = library.answerer
+    assert answerer.support(question, retrieval) == float("inf")
+    with answer_settings(answerer, paragraph_supports=False):
+        assert answerer.support(question, retrieval) < answerer.cfg.abstain_threshold
+    answer = library.ask(question)
+    assert not answer.abstained and answer.citations[0].label.startswith(("OP ", "PP ", "para. "))

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import asks_for_number, defined_term, defines, passage_fit, quantity_focus, question_intents
+from assistant.intent import (agreeing, asks_for_number, defined_term, defines, numbered, passage_fit, quantity_focus,
+                             question_intents)
 from indexing.language import search_terms
 from indexing.config import RetrievalSettings
 
@@ -132,3 +133,10 @@ def test_a_question_for_the_paragraph_that_covers_a_subject_asks_for_a_paragraph
     if asks:
         assert passage_fit("3- تهيب بالدول ...", "OP 3", question_intents(question), SATURATION) == 1.0
         assert passage_fit("A paragraph with no number.", "", frozenset({"paragraph"}), SATURATION) == 0.0
+
+
+def test_a_numbered_paragraph_is_not_a_footnote_and_agreement_counts_first_stage_signals():
+    assert numbered("OP 3") and numbered("para. 87") and not numbered("fn. 3") and not numbered("")
+    assert passage_fit("(3) كثيراً ما يُستخدم مصطلح", "fn. 3", frozenset({"paragraph"}), SATURATION) == 0.0
+    assert agreeing(("dense#1", "bm25#3", "dense2#9", "sentence#2", "fits paragraph 1.00"), 3) == 3
+    assert agreeing(("reference OP 4",), 3) == 0
