@@ -30,8 +30,8 @@ QUESTION = {
     ),
     "obligation": _pattern(
         r"requires?|required|requirements?|obligations?|oblige[sd]?|must|urge[sd]?|calls? (?:up)?on|called (?:up)?on"
-        r"|expected to|duty|duties|commit\w*",
-        r"المطلوب|مطلوب|يتعين|يلزم|تلزم|التزام\w*|تحث|تهيب|تطالب|يطالب|واجب\w*|يجب",
+        r"|expected to|duty|duties|commit\w*|supposed to|(?:have|has|need|needs|ought) to",
+        r"المطلوب|مطلوب|يتعين|يلزم|تلزم|التزام\w*|تحث|تهيب|تطالب|يطالب|واجب\w*|يجب|المفروض|مفروض|يفترض|لازم",
     ),
     # "what is X?" asked of a term alone, "define", "meaning of", "ما المقصود بـ", "تعريف"
     "definition": re.compile(

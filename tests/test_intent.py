@@ -16,6 +16,8 @@ SATURATION = RetrievalSettings().intent_saturation
     ("ما التوصيات التي يقدمها التقرير بشأن خطوط المساعدة؟", {"recommendation"}),
     ("What does the resolution require of Member States?", {"obligation"}),
     ("ما الذي تحث الجمعية العامة الدول عليه؟", {"obligation"}),
+    ("are states supposed to block this material?", {"obligation"}), ("what do platforms have to do?", {"obligation"}),
+    ("ايش المفروض تعمل الدول؟", {"obligation"}), ("شو لازم تعمل الحكومة؟", {"obligation"}),
     ("How many reports did the hotline receive?", {"statistic"}),
     ("ما عدد البلاغات التي تلقاها الخط الساخن؟", {"statistic"}),
     ("What is grooming?", {"definition"}),
