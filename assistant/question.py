@@ -246,17 +246,18 @@ class Subjects:
 
     @staticmethod
     def countries() -> list[tuple[str, str]]:
+        _country_keys()
         return _countries()
 
     def named(self, question: str) -> list[str]:
         """The subjects the question names, as written in the question."""
         norm = " ".join(tokens(question))
         out = []
-        for en, ar in self.countries():
-            for name, (key, pattern) in ((en, _name_pattern(en)), (ar, _country_pattern(ar))):
-                if key and key in norm and pattern.search(norm):
-                    out.append(name)
-                    break
+        for en, en_key, ar, ar_key in _country_keys():
+            if en_key and en_key in norm and phrase_pattern(en).search(norm):
+                out.append(en)
+            elif ar_key and ar_key in norm and _country_pattern(ar).search(norm):
+                out.append(ar)
         out += _YEAR.findall(normalize(question))
         for i, m in enumerate(_PROPER.finditer(question)):
             word = m.group(0)
@@ -301,26 +302,35 @@ class Subjects:
         return bool(dictionary and self.dictionary and self.dictionary(word))
 
 
-@lru_cache(maxsize=512)
-def _name_pattern(name: str) -> tuple[str, re.Pattern]:
-    """(a substring any match holds, for a cheap test first; the pattern)."""
-    return " ".join(tokens(name)), phrase_pattern(name)
+def _root(name: str) -> tuple[list[str], str, str]:
+    """(the name's words, its last word without the article, the stem its adjective is built on)."""
+    words = tokens(name)
+    last = re.sub(r"^ال", "", words[-1]) if words else ""
+    root = last[:-2] if last.endswith(("يا", "يه")) else last[:-1] if last.endswith(("ا", "ه")) else last
+    return words, last, root
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> list[tuple[str, str, str, str]]:
+    """(English name, a substring every match of it holds, Arabic name, the same): a cheap test before the
+    pattern, which is compiled only for a name the question may hold."""
+    out = []
+    for en, ar in _countries():
+        words, _, root = _root(ar)
+        out.append((en, " ".join(tokens(en)), ar, root if len(root) >= 3 else " ".join(words)))
+    return out
 
 
 @lru_cache(maxsize=512)
-def _country_pattern(name: str) -> tuple[str, re.Pattern]:
+def _country_pattern(name: str) -> re.Pattern:
     """An Arabic country name or its adjective (المغرب → المغربي، المغربية; تركيا → التركية; السعودية → السعودي):
     "what does Moroccan law say" is a question on Morocco."""
-    words = tokens(name)
-    if not words:
-        return "", phrase_pattern(name)
-    last = re.sub(r"^ال", "", words[-1])
-    root = last[:-2] if last.endswith(("يا", "يه")) else last[:-1] if last.endswith(("ا", "ه")) else last
+    words, last, root = _root(name)
     if len(root) < 3:
-        return _name_pattern(name)
+        return phrase_pattern(name)
     nisba = rf"(?:{re.escape(last)}|{re.escape(root)}(?:ي|يه|يين|يون|يات))"
     body = r"\s+".join([*(re.escape(w) for w in words[:-1]), rf"(?:ال)?{nisba}"])
-    return root, re.compile(rf"(?:^|\s)(?:[وبلفك]?ال|[وبلفك]|لل)?{body}(?=\s|$)")
+    return re.compile(rf"(?:^|\s)(?:[وبلفك]?ال|[وبلفك]|لل)?{body}(?=\s|$)")
 
 
 @lru_cache(maxsize=1)
