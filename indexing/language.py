@@ -67,7 +67,10 @@ def _stemmer():
 
 def _accusative(token: str) -> str:
     """The indefinite accusative's alif folded off ("خطاً" → "خط", "جنسياً" → "جنسي"): the documents write it,
-    the same word in a question or another sentence often has none. Broken plurals in -ايا keep theirs (ضحايا)."""
+    the same word in a question or another sentence often has none. Broken plurals in -ايا keep theirs (ضحايا).
+    A verb's plural "وا" goes too ("يتواصلوا" → "يتواصل", as "يتواصلون" stems): people write it for -ون."""
+    if len(token) >= 5 and token.endswith("وا"):  # a verb's plural ending, colloquial or subjunctive (يعملوا)
+        return token[:-2]
     if len(token) >= 3 and token.endswith("ا") and not token.endswith(("اا", "ايا")):
         return token[:-1]
     return token

@@ -80,6 +80,8 @@ def test_the_accusative_alif_is_folded_so_a_bare_word_matches_its_tanwin_form():
     assert search_terms("جنسياً") == search_terms("جنسي") == search_terms("جنسيا")
     assert search_terms("بلداً") == search_terms("بلد")
     assert _accusative("ضحايا") == "ضحايا"  # a broken plural in -ايا keeps its alif
+    assert search_terms("يتواصلوا") == search_terms("يتواصلون") == search_terms("التواصل")  # a verb's plural
+    assert search_terms("عضواً") == search_terms("عضو")
 
 
 def test_every_bundled_document_cleans_without_losing_words():
