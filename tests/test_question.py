@@ -15,6 +15,12 @@ def test_colloquial_arabic_question_words_become_standard_arabic():
     assert "عبر الإنترنت" in REGISTERS.rewrite("الاستغلال اونلاين")
 
 
+def test_everyday_arabic_tech_words_and_loans_become_the_documents_words():
+    assert REGISTERS.rewrite("في داتابيز للصور؟") == "في قاعدة بيانات للصور؟"
+    assert REGISTERS.rewrite("كم ناس بيتواصلوا") == "كم أشخاص بيتواصلوا"
+    assert REGISTERS.rewrite("الابتزاز على السوشيال ميديا") == "الابتزاز على وسائل التواصل الاجتماعي"
+
+
 def test_a_conjunction_stays_on_a_rewritten_colloquial_word():
     assert REGISTERS.rewrite("وشو عن التوصيات").startswith("وما ")
 
