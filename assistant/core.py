@@ -90,10 +90,12 @@ class Assistant:
         library_text = " ".join(" ".join(tokens(c.search_text)) for c in self.retriever.chunks)
         texts = [library_text, *(f for t in self.glossary.terms for f in (*t.en, *t.ar)), *self.registers.rules.values()]
         vocabulary = library_vocabulary(texts)
-        speller = Speller(vocabulary, cfg.spelling_min_length, cfg.spelling_max_distance) if cfg.spelling else None
+        speller = (Speller(vocabulary, cfg.spelling_min_length, cfg.spelling_max_distance, cfg.spelling_two_edits_from)
+                   if cfg.spelling else None)
         known = {normalize(w) for w in self.registers.rules} | library_vocabulary(
             [f for t in self.glossary.terms for f in t.en])
-        subjects = Subjects(library_text, vocabulary, known, (speller or Speller(vocabulary)).known)
+        subjects = Subjects(library_text, vocabulary, known, (speller or Speller(vocabulary)).known, speller,
+                            cfg.unknown_word_min_length)
         return QuestionReader(self.registers, speller, vocabulary), subjects
 
     def warm_up(self) -> None:

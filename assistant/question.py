@@ -126,10 +126,11 @@ class Speller:
     Arabic is left alone: its clitics make most correct words absent from any word list.
     """
 
-    def __init__(self, vocabulary: set[str], min_length: int = 5, max_distance: int = 2):
+    def __init__(self, vocabulary: set[str], min_length: int = 5, max_distance: int = 2, two_edits_from: int = 0):
         self.vocabulary = {w for w in vocabulary if w.isascii()}
         self.min_length = min_length
         self.max_distance = max_distance
+        self.two_edits_from = two_edits_from  # shorter words: one edit at most
         self._library = None
 
     def english(self):
@@ -159,8 +160,9 @@ class Speller:
     def _nearest(self, key: str) -> str | None:
         from symspellpy import Verbosity
 
-        found = [hits[0] for hits in (self._library_index().lookup(key, Verbosity.TOP, self.max_distance),
-                                      self.english().lookup(key, Verbosity.TOP, self.max_distance)) if hits]
+        most = self.max_distance if len(key) >= self.two_edits_from else min(1, self.max_distance)
+        found = [hits[0] for hits in (self._library_index().lookup(key, Verbosity.TOP, most),
+                                      self.english().lookup(key, Verbosity.TOP, most)) if hits]
         return min(found, key=lambda s: s.distance).term if found else None  # min keeps the first on a tie
 
     def correct(self, text: str) -> str:
@@ -225,7 +227,8 @@ class QuestionReader:
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:\s+[A-Za-z][A-Za-z0-9'’-]*)+")
-_PROPER = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})(?![\w-])")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_PROPER = re.compile(r"(?<![\w-])(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})(?![\w-])")
 
 
 class Subjects:
@@ -237,11 +240,16 @@ class Subjects:
     dictionary holds it (so "Project" or "Rapporteur" never count, "TikTok" does).
     """
 
-    def __init__(self, library_text: str, vocabulary: set[str], known: set[str], dictionary=None):
+    def __init__(self, library_text: str, vocabulary: set[str], known: set[str], dictionary=None, speller=None,
+                 min_length: int = 4):
         self.text = library_text  # " ".join(tokens(...)) of every chunk
         self.vocabulary = vocabulary
         self.known = known
         self.dictionary = dictionary  # a callable word -> bool, or None
+        # With a speller, a lower-case Latin word of `min_length` letters or more that nothing knows and the
+        # speller cannot correct is a name typed as people type ("roblox", "ofcom", "neuralhash").
+        self.speller = speller
+        self.min_length = min_length
         self._present: dict[tuple[str, bool], bool] = {}
 
     @staticmethod
@@ -265,7 +273,16 @@ class Subjects:
                 continue  # a capital at the start of the question is just the start of a sentence
             if word not in out:
                 out.append(word)
+        if self.speller is not None:
+            out += [w for w in _LOWER.findall(question) if w not in out and self._unheard_of(w)]
         return out
+
+    def _unheard_of(self, word: str) -> bool:
+        if len(word) < self.min_length or word in self.vocabulary or normalize(word) in self.known:
+            return False
+        if self.dictionary and self.dictionary(word):
+            return False
+        return self.speller.correct(word) == word
 
     def missing(self, question: str) -> list[str]:
         """Named subjects the library never mentions. An English dictionary vouches for a capitalised word of an

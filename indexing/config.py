@@ -150,9 +150,15 @@ class QuestionSettings(BaseModel):
     arabic_full_forms: bool = True
     spelling_min_length: int = 5
     spelling_max_distance: int = 2
+    # Words shorter than this are corrected within one edit only: two edits turn a short name into another
+    # word ("roblox" → "robot", "tiktok" → "tito", "ofcom" → "com"), while a typo in a short word is one edit.
+    spelling_two_edits_from: int = 8
     # A country, year or proper name the question names that the library never mentions is said so
     # ("The documents do not mention …") instead of answered with passages about something else.
     subjects: bool = True
+    # A lower-case Latin word this long or longer that neither the library, the glossary, the registers nor an
+    # English dictionary knows, and the speller cannot correct, is such a name too ("roblox", "ofcom").
+    unknown_word_min_length: int = 4
     # Longer questions are cut here (with a notice): no one asks 2,000 characters, but a pasted document might.
     max_chars: int = 2000
 

@@ -65,6 +65,13 @@ def test_at_the_same_distance_the_librarys_word_wins_over_a_dictionary_word():
     assert Speller({"format"}).correct("formt") == "format"
 
 
+def test_a_short_word_is_corrected_within_one_edit_so_a_short_name_is_not_turned_into_a_word():
+    speller = Speller({"robot", "recommend"}, two_edits_from=8)
+    assert speller.correct("reports from roblox") == "reports from roblox"  # two edits from "robot"
+    assert speller.correct("robos") == "robot"
+    assert speller.correct("recomendd") == "recommend"  # a long word may take two
+
+
 def test_every_speller_shares_one_english_index_built_once_a_process():
     assert Speller({"grooming"}).english() is Speller({"rapporteur"}).english()
 
@@ -109,6 +116,19 @@ def test_an_arabic_country_adjective_names_its_country():
     assert subjects.missing("شو بيقول القانون المغربي عن الابتزاز؟") == ["المغرب"]
     assert subjects.missing("ايش دور الحكومة القطرية والشركات التركية؟") == []
     assert subjects.missing("هل في برامج كويتية للتوعية؟") == ["الكويت"]
+
+
+def test_a_lower_case_name_nothing_knows_or_can_correct_is_missing_as_a_capitalised_one_is():
+    from indexing.language import tokens
+
+    text = "reports received by the hotline from platforms"
+    vocabulary = library_vocabulary([text])
+    speller = Speller(vocabulary, two_edits_from=8)
+    subjects = Subjects(" ".join(tokens(text)), vocabulary, set(), speller.known, speller)
+    assert subjects.missing("how many reports from roblox?") == ["roblox"]
+    assert subjects.missing("what does the eSafety commissioner say?") == ["eSafety"]
+    assert subjects.missing("how many reports from platforms?") == []
+    assert subjects.missing("how many reprts from platfroms?") == []  # typos the speller corrects are not names
 
 
 def test_a_year_or_product_name_the_library_never_names_is_missing_but_dictionary_words_are_not():
