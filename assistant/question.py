@@ -87,7 +87,11 @@ class Registers:
                     i += 2
                     continue
             single = self._replace(words[i], rules)
-            out.append(words[i] if single is None else single)
+            word = words[i] if single is None else single
+            if single is not None and out and word and not any(ch.isalnum() for ch in word):
+                out[-1] += word  # a dropped word's punctuation ("pls?") stays on the word before it
+            else:
+                out.append(word)
             i += 1
         return " ".join(w for w in out if w)
 

@@ -31,7 +31,7 @@ def test_two_word_colloquial_phrases_are_rewritten_whole():
 
 def test_abbreviations_expand_to_their_full_forms_keeping_punctuation():
     text = REGISTERS.rewrite("SR recs on ISPs pls?")
-    assert text == "SR (Special Rapporteur) recommendations on ISPs (internet service providers) please?"
+    assert text == "SR (Special Rapporteur) recommendations on ISPs (internet service providers)?"
     assert REGISTERS.rewrite("what does OP 4 say") == "what does operative paragraph 4 say"
 
 
@@ -41,6 +41,7 @@ def test_everyday_english_shorthand_becomes_the_words_documents_use():
 
 
 def test_chat_shorthand_becomes_words():
+    assert REGISTERS.rewrite("whats sextortion pls?") == "what is sextortion?"  # politeness carries no topic
     assert REGISTERS.rewrite("r govts shld block imgs acc to the res?") == (
         "are governments should block images according to the resolution?")
 
