@@ -360,7 +360,9 @@ class Answerer:
         partial = []
         if cfg.sub_items_max > 0:
             sentences, partial = complete_sub_items(sentences, cfg.sub_items_max, cfg.lead_follow)
-        citations = build_citations(sentences, language)
+        # a definition question leads with the sentence that says what the term is, wherever it sits in its passage
+        first = [s for s in sentences if any(a < s.end and s.start < b for a, b in lead.get(s.passage.chunk.chunk_id, ()))]
+        citations = build_citations(sentences, language, first=first[:1])
         return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,
                       passages=tuple(passages), support=strength,
                       notices=(*notices, *(left_out_notice(p, language) for p in partial)),

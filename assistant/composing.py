@@ -23,25 +23,28 @@ GENERAL_ONLY = {
 OTHER_LANGUAGE = "Your question seems to be in another language ({lang}); answering in English."
 
 
-def reading_order(sentences: list[Sentence]) -> list[Sentence]:
+def reading_order(sentences: list[Sentence], first: list[Sentence] | tuple = ()) -> list[Sentence]:
     """Documents in order of their best sentence, a document's passages in order of theirs (the best evidence
-    first), a passage's sentences in text order (a paragraph reads as written)."""
+    first), a passage's sentences in text order (a paragraph reads as written); `first` (the defining sentence
+    of a definition question) before them all, its document and passage leading."""
     docs: list[str] = []
     chunks: list[str] = []
-    for s in sentences:
+    lead = {id(s) for s in first}
+    for s in [*first, *sentences]:
         if s.passage.chunk.doc_id not in docs:
             docs.append(s.passage.chunk.doc_id)
         if s.passage.chunk.chunk_id not in chunks:
             chunks.append(s.passage.chunk.chunk_id)
-    return sorted(sentences, key=lambda s: (docs.index(s.passage.chunk.doc_id), chunks.index(s.passage.chunk.chunk_id),
-                                            s.start))
+    return sorted(sentences, key=lambda s: (id(s) not in lead, docs.index(s.passage.chunk.doc_id),
+                                            chunks.index(s.passage.chunk.chunk_id), s.start))
 
 
-def build_citations(sentences: list[Sentence], language: str = "en") -> tuple[Citation, ...]:
-    """Citations in reading order, each located where its quote starts, in the asker's language."""
+def build_citations(sentences: list[Sentence], language: str = "en", first: list[Sentence] | tuple = ()
+                    ) -> tuple[Citation, ...]:
+    """Citations in reading order (`first` leading), each located where its quote starts, in the asker's language."""
     ref = references(language)
     out = []
-    for n, s in enumerate(reading_order(sentences), 1):
+    for n, s in enumerate(reading_order(sentences, first), 1):
         c = s.passage.chunk
         start = c.start + s.start
         out.append(

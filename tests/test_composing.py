@@ -72,3 +72,15 @@ def test_the_best_passage_of_a_document_is_quoted_first_and_each_passage_reads_i
     picked = [Sentence(later, 6, 11, 3.0), Sentence(early, 10, 16, 2.0), Sentence(other, 0, 4, 1.5),
               Sentence(early, 0, 4, 1.0), Sentence(later, 0, 5, 0.5)]
     assert [s.text for s in reading_order(picked)] == ["Four.", "Five.", "One.", "Three.", "Six."]
+
+
+def test_a_sentence_asked_to_lead_comes_first_then_its_passage_and_document():
+    from assistant.composing import reading_order
+    from assistant.sentence_picker import Sentence
+    from indexing.models import Chunk
+
+    early = Passage(Chunk("d#1", "d", "One. Two. Three.", "", 0, 16, 0), 0.5)
+    other = Passage(Chunk("e#1", "e", "Six. Seven.", "", 0, 11, 0), 0.4)
+    defining = Sentence(other, 5, 11, 1.5)
+    picked = [Sentence(early, 0, 4, 3.0), Sentence(other, 0, 4, 2.0), defining, Sentence(early, 10, 16, 1.0)]
+    assert [s.text for s in reading_order(picked, [defining])] == ["Seven.", "Six.", "One.", "Three."]
