@@ -51,6 +51,18 @@ class Sentence:
         return self.passage.chunk.text[self.start: self.end]
 
 
+_PAGE_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}\s*$")
+
+
+def running_title(sentence: str, words: frozenset[str], title: frozenset[str]) -> bool:
+    """A short line ending in a page number, made of the document's title words and at most three others (its
+    publisher's name): the running head or foot a PDF's text keeps between paragraphs."""
+    if not _PAGE_NUMBER.search(sentence) or len(sentence.split()) > 12:
+        return False
+    named = {w for w in words if not w[0].isdigit()}
+    return len(named & title) >= 2 and len(named - title) <= 3
+
+
 class SentencePicker:
     """Scores a passage's sentences against the question: idf-weighted shared terms (with the glossary's
     translations), plus, when sentence vectors are given, the sentence's cosine similarity to the question,
@@ -122,7 +134,8 @@ class SentencePicker:
         wants_number = asks_for_number(question, exactly=False)
         cands: list[_Candidate] = []
         for rank, (p, (spans, sims)) in enumerate(zip(passages, self._spans(passages, question_vector))):
-            title = sentence_terms(f"{p.chunk.title} {p.chunk.title_ar}") if p.chunk.is_heading else frozenset()
+            titled = sentence_terms(f"{p.chunk.title} {p.chunk.title_ar}")
+            title = titled if p.chunk.is_heading else frozenset()
             for n, (s, e) in enumerate(spans):
                 sentence = p.chunk.text[s:e]
                 if is_bibliographic(sentence, self.endnote_share):
@@ -134,6 +147,8 @@ class SentencePicker:
                     continue  # a title or heading that only repeats the document's name says nothing
                 if looks_like_heading(sentence) or names_a_part(sentence) or ends_as_question(sentence):
                     continue  # a bare heading ("In States:") names, a questionnaire's question asks: neither says
+                if running_title(sentence, words, titled):
+                    continue  # a page's running title and number ("… Global Threat Assessment 2019  44")
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
                 inside = any(a < e and s < b for a, b in favoured.get(p.chunk.chunk_id, ()))
                 cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence)), inside))

@@ -83,3 +83,16 @@ def test_a_favoured_sentence_is_picked_first_though_another_shares_more_of_the_q
     lead = SentencePicker().pick(question, "", [passage(text)], 1, 2, favoured={"d#1": [(second, len(text))]},
                                  favour=10.0)
     assert lead[0].text.startswith("It refers")
+
+
+def test_a_running_title_with_its_page_number_is_not_a_sentence_to_quote():
+    from assistant.sentence_picker import running_title
+    from indexing.language import sentence_terms
+
+    title = sentence_terms("Global Threat Assessment 2019 تقييم التهديد العالمي 2019")
+    foot = "WeProtect Global Alliance - 2019 تقييم التهديدات العالمية 44"
+    assert running_title(foot, sentence_terms(foot), title)
+    figure = "يقدر تقييم التهديد العالمي أن 750,000 شخص يتطلعون إلى التواصل مع الأطفال"
+    assert not running_title(figure, sentence_terms(figure), title)  # no page number at its end
+    short = "بلغ عدد الأطفال 44"
+    assert not running_title(short, sentence_terms(short), title)  # not the title's words
