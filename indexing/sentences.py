@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-SENTENCES_VERSION = "spans-v2"
+SENTENCES_VERSION = "spans-v3"  # v3: a document symbol's "Add.1" no longer ends a sentence
 
-# A decimal point ("2.88 million") does not end a sentence.
-_SENTENCE = re.compile(r"(?:[^.!?؟؛;\n]|(?<=\d)\.(?=\d))+(?:[.!?؟؛;](?!\d)|$)?")
+# A decimal point ("2.88 million") does not end a sentence, nor a symbol's or number's dot ("A/HRC/28/56/Add.1",
+# "No.5"); a dot between an Arabic word and a glued footnote number ("العالم.35من") still does.
+_SENTENCE = re.compile(r"(?:[^.!?؟؛;\n]|(?<=[\dA-Za-z])\.(?=\d))+(?:[.!?؟؛;](?!\d)|$)?")
 _FOOTNOTE_MARK = re.compile(r"⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾")
 LONG_SENTENCE = 420
 

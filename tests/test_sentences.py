@@ -31,3 +31,10 @@ def test_sentences_never_cross_a_bracketed_footnote_marker():
     spans = [text[s:e] for s, e in sentences_of(text)]
     assert all("⁽" not in s and "⁾" not in s and "¹" not in s for s in spans)
     assert spans[0].endswith("حقوق الطفل")
+
+
+def test_a_document_symbols_dot_does_not_end_a_sentence_but_a_glued_footnote_numbers_does():
+    text = "يقدَّم التقرير بوصفه إضافة (A/HRC/28/56/Add.1) إلى هذا التقرير.\nازدادت البلاغات حول العالم كلّه.35من الممكن أن تختفي."
+    quoted = [text[s:e] for s, e in sentences_of(text)]
+    assert quoted[0] == "يقدَّم التقرير بوصفه إضافة (A/HRC/28/56/Add.1) إلى هذا التقرير."
+    assert quoted[1] == "ازدادت البلاغات حول العالم كلّه"  # the footnote number after the stop starts the next
