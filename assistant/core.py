@@ -27,7 +27,7 @@ from .library import Library, safe_file_name
 from .models import Answer, Filters, Passage, Translation
 from .parallel import ParallelVersions
 from .recommendations import GENERAL, Recommendation, link
-from .question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
+from .question import Body, QuestionReader, Registers, Speller, Subjects, library_vocabulary
 from .render.markdown import body
 from .response import Response
 from .retrieval import Retrieval, Retriever
@@ -95,7 +95,7 @@ class Assistant:
         known = {normalize(w) for w in self.registers.rules} | library_vocabulary(
             [f for t in self.glossary.terms for f in t.en])
         subjects = Subjects(library_text, vocabulary, known, (speller or Speller(vocabulary)).known, speller,
-                            cfg.unknown_word_min_length)
+                            cfg.unknown_word_min_length, Body.load(self.settings.bodies_path))
         return QuestionReader(self.registers, speller, vocabulary), subjects
 
     def warm_up(self) -> None:

@@ -245,7 +245,7 @@ class Subjects:
     """
 
     def __init__(self, library_text: str, vocabulary: set[str], known: set[str], dictionary=None, speller=None,
-                 min_length: int = 4):
+                 min_length: int = 4, bodies: "list[Body] | None" = None):
         self.text = library_text  # " ".join(tokens(...)) of every chunk
         self.vocabulary = vocabulary
         self.known = known
@@ -254,6 +254,7 @@ class Subjects:
         # speller cannot correct is a name typed as people type ("roblox", "ofcom", "neuralhash").
         self.speller = speller
         self.min_length = min_length
+        self.bodies = bodies or []  # named organisations and services (corpus/bodies.toml)
         self._present: dict[tuple[str, bool], bool] = {}
 
     @staticmethod
@@ -270,6 +271,10 @@ class Subjects:
                 out.append(en)
             elif ar_key and ar_key in norm and _country_pattern(ar).search(norm):
                 out.append(ar)
+        for body in self.bodies:
+            form = body.named_in(question, norm)
+            if form and form not in out:
+                out.append(form)
         out += _YEAR.findall(normalize(question))
         for i, m in enumerate(_PROPER.finditer(question)):
             word = m.group(0)
@@ -278,15 +283,23 @@ class Subjects:
             if word not in out:
                 out.append(word)
         if self.speller is not None:
-            out += [w for w in _LOWER.findall(question) if w not in out and self._unheard_of(w)]
+            seen = {w.lower() for w in out}
+            out += [w for w in _LOWER.findall(question) if w not in seen and self._unheard_of(w)]
         return out
 
     def _unheard_of(self, word: str) -> bool:
-        if len(word) < self.min_length or word in self.vocabulary or normalize(word) in self.known:
+        if len(word) < self.min_length or self._heard(word):
             return False
-        if self.dictionary and self.dictionary(word):
-            return False
+        stems = [word[: -len(end)] for end in ("s", "es", "ed", "ing", "er", "ers") if word.endswith(end)]
+        if any(len(w) >= 3 and self._heard(w) for w in stems):
+            return False  # an inflected word the dictionary lists in another form ("livestreams")
+        if any(self._heard(word[:i]) and self._heard(word[i:]) for i in range(4, len(word) - 3)):
+            return False  # two words written as one ("livestreams" = "live" + "streams")
         return self.speller.correct(word) == word
+
+    def _heard(self, word: str) -> bool:
+        return (word in self.vocabulary or normalize(word) in self.known
+                or bool(self.dictionary and self.dictionary(word)))
 
     def missing(self, question: str) -> list[str]:
         """Named subjects the library never mentions. An English dictionary vouches for a capitalised word of an
@@ -310,17 +323,50 @@ class Subjects:
         if subject.isdigit():
             return subject in self.vocabulary
         pair = next(((en, ar) for en, ar in self.countries() if subject in (en, ar)), None)
-        names = pair if pair else (subject,)
+        body = next((b for b in self.bodies if subject in b.forms), None)
+        names = pair or (body.forms if body else (subject,))
         for name in names:
             key = " ".join(tokens(name))
             if key and key in self.text and phrase_pattern(name).search(self.text):
                 return True
-        if pair:
+        if pair or body:
             return False
         word = subject.lower()
         if word in self.vocabulary or normalize(word) in self.known:
             return True
         return bool(dictionary and self.dictionary and self.dictionary(word))
+
+
+@dataclass(frozen=True)
+class Body:
+    """An organisation or online service, by its English and Arabic forms (`corpus/bodies.toml`)."""
+
+    en: tuple[str, ...]
+    ar: tuple[str, ...]
+    cased: bool = False  # its English form is an everyday word in lower case ("Signal", "Meta")
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (*self.en, *self.ar)
+
+    def named_in(self, question: str, norm: str) -> str:
+        """The form the question names it by ("" if none); `norm` is the question's joined `tokens`."""
+        for form in self.forms:
+            key = " ".join(tokens(form))
+            if not key or key not in norm or not phrase_pattern(form).search(norm):
+                continue
+            if form.isascii() and (self.cased or form.isupper()) and form not in question:
+                continue  # "signal" or "who" in lower case is a word, not the name
+            return form
+        return ""
+
+    @staticmethod
+    def load(path: Path) -> "list[Body]":
+        if not path.exists():
+            return []
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return [Body(tuple(b.get("en", ())), tuple(b.get("ar", ())), bool(b.get("cased", False)))
+                for b in data.get("body", [])]
 
 
 def _root(name: str) -> tuple[list[str], str, str]:

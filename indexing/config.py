@@ -363,6 +363,10 @@ class Settings(BaseSettings):
         return self.corpus_dir / "registers.toml"
 
     @property
+    def bodies_path(self) -> Path:
+        return self.corpus_dir / "bodies.toml"
+
+    @property
     def glossary_path(self) -> Path:
         return self.corpus_dir / "glossary.toml"
 

@@ -132,6 +132,32 @@ def test_a_lower_case_name_nothing_knows_or_can_correct_is_missing_as_a_capitali
     assert subjects.missing("how many reprts from platfroms?") == []  # typos the speller corrects are not names
 
 
+def test_a_named_body_or_service_the_library_never_names_is_missing_by_any_of_its_forms():
+    from assistant.question import Body
+    from indexing.language import tokens
+
+    text = "أشار مكتب التحقيقات الاتحادي إلى البلاغات عبر الإنترنت"
+    vocabulary = library_vocabulary([text])
+    bodies = [Body(("League of Arab States", "Arab League"), ("جامعة الدول العربية",)),
+              Body(("FBI",), ("مكتب التحقيقات الاتحادي",)), Body(("Signal",), (), cased=True)]
+    subjects = Subjects(" ".join(tokens(text)), vocabulary, set(), Speller(vocabulary).known, bodies=bodies)
+    assert subjects.missing("what does the arab league recommend?") == ["Arab League"]
+    assert subjects.missing("ما موقف جامعة الدول العربية؟") == ["جامعة الدول العربية"]
+    assert subjects.missing("what does the FBI do?") == []  # the library names it in Arabic
+    assert subjects.missing("is Signal safe?") == ["Signal"]
+    assert subjects.missing("a signal of grooming") == []  # in lower case, an everyday word
+
+
+def test_an_inflected_or_compound_word_is_not_taken_for_a_name():
+    from indexing.language import tokens
+
+    text = "live streams of abuse"
+    vocabulary = library_vocabulary([text])
+    speller = Speller(vocabulary, two_edits_from=8)
+    subjects = Subjects(" ".join(tokens(text)), vocabulary, set(), speller.known, speller)
+    assert subjects.missing("how are livestreams found?") == []
+
+
 def test_a_year_or_product_name_the_library_never_names_is_missing_but_dictionary_words_are_not():
     subjects = _subjects("reports received in 2019 by the hotline")
     assert subjects.missing("How many Reports in 2031 on Snapchat?") == ["2031", "Snapchat"]
