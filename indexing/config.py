@@ -159,6 +159,8 @@ class QuestionSettings(BaseModel):
     # A lower-case Latin word this long or longer that neither the library, the glossary, the registers nor an
     # English dictionary knows, and the speller cannot correct, is such a name too ("roblox", "ofcom").
     unknown_word_min_length: int = 4
+    # Named bodies and online services (corpus/bodies.toml) are such subjects too.
+    bodies: bool = True
     # Longer questions are cut here (with a notice): no one asks 2,000 characters, but a pasted document might.
     max_chars: int = 2000
 
