@@ -100,11 +100,7 @@ class Answerer:
         self._generator = None
         self.chunk_of = retriever.by_id.get
         self.metas = {m.doc_id: m for m in retriever.parser.metas}
-        self.items_of: dict[str, list] = {}  # chunk id -> the items of marked recommendation lists read from it
-        for items in retriever.recommendation_items.values():
-            for r in items:
-                if r.listed:
-                    self.items_of.setdefault(r.chunk_id, []).append(r)
+        self.items_of = retriever.items_by_chunk.get  # chunk id -> the recommendation items read from it
         self.figures = figures  # a callable giving the library's FiguresIndex (built on the first figures question)
         self._by_chunk: dict[str, list] | None = None
         self.aids = ReadingAids(glossary)
@@ -285,7 +281,7 @@ class Answerer:
             return [], 0
 
         def items(p: Passage):
-            return [r for r in self.items_of.get(p.chunk.chunk_id, ()) if r.addressee == retrieval.addressee]
+            return [r for r in self.items_of(p.chunk.chunk_id, ()) if r.listed and r.addressee == retrieval.addressee]
 
         def inside(s: Sentence, r) -> bool:
             start = r.start - s.passage.chunk.start
@@ -361,8 +357,7 @@ class Answerer:
         if cfg.sub_items_max > 0:
             sentences, partial = complete_sub_items(sentences, cfg.sub_items_max, cfg.lead_follow)
         # a definition question leads with the sentence that says what the term is, wherever it sits in its passage
-        first = [s for s in sentences if any(a < s.end and s.start < b for a, b in lead.get(s.passage.chunk.chunk_id, ()))]
-        citations = build_citations(sentences, language, first=first[:1])
+        citations = build_citations(sentences, language, first=[s for s in sentences if s.favoured][:1])
         return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,
                       passages=tuple(passages), support=strength,
                       notices=(*notices, *(left_out_notice(p, language) for p in partial)),

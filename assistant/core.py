@@ -108,7 +108,7 @@ class Assistant:
         if self.settings.retrieval.bridge_per_word > 0:
             self.retriever.bridge
         self.retriever.warm_up()
-        self.subjects.countries()
+        self.subjects.warm()
         self.figures()
 
     def refresh(self) -> None:

@@ -259,8 +259,12 @@ class Subjects:
 
     @staticmethod
     def countries() -> list[tuple[str, str]]:
-        _country_keys()
         return _countries()
+
+    @staticmethod
+    def warm() -> None:
+        """Read the country names and make their cheap keys (`Assistant.warm_up`)."""
+        _country_keys()
 
     def named(self, question: str) -> list[str]:
         """The subjects the question names, as written in the question."""
@@ -325,10 +329,8 @@ class Subjects:
         pair = next(((en, ar) for en, ar in self.countries() if subject in (en, ar)), None)
         body = next((b for b in self.bodies if subject in b.forms), None)
         names = pair or (body.forms if body else (subject,))
-        for name in names:
-            key = " ".join(tokens(name))
-            if key and key in self.text and phrase_pattern(name).search(self.text):
-                return True
+        if any(_occurs(name, self.text) for name in names):
+            return True
         if pair or body:
             return False
         word = subject.lower()
@@ -352,8 +354,7 @@ class Body:
     def named_in(self, question: str, norm: str) -> str:
         """The form the question names it by ("" if none); `norm` is the question's joined `tokens`."""
         for form in self.forms:
-            key = " ".join(tokens(form))
-            if not key or key not in norm or not phrase_pattern(form).search(norm):
+            if not _occurs(form, norm):
                 continue
             if form.isascii() and (self.cased or form.isupper()) and form not in question:
                 continue  # "signal" or "who" in lower case is a word, not the name
@@ -367,6 +368,12 @@ class Body:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return [Body(tuple(b.get("en", ())), tuple(b.get("ar", ())), bool(b.get("cased", False)))
                 for b in data.get("body", [])]
+
+
+def _occurs(name: str, norm: str) -> bool:
+    """The name occurs in `norm` (a text's joined `tokens`) as a phrase: a substring test first, the pattern only then."""
+    key = " ".join(tokens(name))
+    return bool(key) and key in norm and bool(phrase_pattern(name).search(norm))
 
 
 def _root(name: str) -> tuple[list[str], str, str]:

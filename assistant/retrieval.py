@@ -32,7 +32,7 @@ from .glossary import Glossary
 from .intent import passage_fit, question_intents
 from .lexical import LexicalIndex
 from .models import Filters, Passage
-from .recommendations import RecommendationReader, RecommendationWords
+from .recommendations import Recommendation, RecommendationReader, RecommendationWords
 from .references import ParagraphRef, QuestionRefs, ReferenceParser
 from .dense import DenseIndex
 from .sentence_index import SentenceSearch, SentenceVectors
@@ -93,25 +93,25 @@ class Retriever:
             vectors = chunk_vectors(self.settings, cfg.second_dense_model, self.chunks)
             self.second = DenseIndex([c.chunk_id for c in self.chunks], vectors)
         self._bridge: TermBridge | None = None  # read on the first question that needs it (vectors: index time)
-        self.recommended = self._recommended()
+        self.items_by_chunk = self._recommended()
         self.sentence_search = (SentenceSearch(self.store, [c.chunk_id for c in self.chunks])
                                 if cfg.sentence_search_weight > 0 else None)
         self.sentences.clear()
         log.info("retriever ready: %d chunks from %d documents", len(self.chunks), len(self.by_doc))
 
-    def _recommended(self) -> dict[str, frozenset[str]]:
-        """Each chunk holding items of a recommendations part, with the groups those items address; the items
-        themselves, by document, are kept for the recommendations view (`Assistant.recommendations`)."""
+    def _recommended(self) -> dict[str, list[Recommendation]]:
+        """The recommendation items each chunk holds (whom they address, whether a marked list's); the items by
+        document are kept for the recommendations view (`Assistant.recommendations`)."""
         answer = self.settings.answer
         self.recommendation_words = RecommendationWords.load(self.settings.recommendation_words_path)
         reader = RecommendationReader(self.recommendation_words, answer.recommendation_item_min_chars,
                                       answer.recommendation_lead_max_chars, answer.endnote_share)
         self.recommendation_items = {doc_id: reader.read(chunks) for doc_id, chunks in self.by_doc.items()}
-        groups: dict[str, set[str]] = {}
+        by_chunk: dict[str, list[Recommendation]] = {}
         for items in self.recommendation_items.values():
             for r in items:
-                groups.setdefault(r.chunk_id, set()).add(r.addressee)
-        return {cid: frozenset(g) for cid, g in groups.items()}
+                by_chunk.setdefault(r.chunk_id, []).append(r)
+        return by_chunk
 
     def warm_up(self) -> None:
         """Read every passage's sentence vectors from the store (the reranker's) and encode one query with each
@@ -316,7 +316,7 @@ class Retriever:
         if not group:
             return ranked
         for cid in ranked:
-            if group in self.recommended.get(cid, ()):
+            if any(r.addressee == group for r in self.items_by_chunk.get(cid, ())):
                 addressed.add(cid)
                 fused[cid] *= 1 + self.settings.retrieval.addressee_weight
                 why[cid].append(f"addressed to {group}")

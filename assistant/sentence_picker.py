@@ -45,6 +45,7 @@ class Sentence:
     start: int  # offsets inside the passage's chunk text
     end: int
     score: float
+    favoured: bool = False  # it overlaps one of the `favoured` spans it was picked with (a defining sentence)
 
     @property
     def text(self) -> str:
@@ -180,5 +181,5 @@ class SentencePicker:
                     taken.add(best + 1)
                     covered |= nxt.words & terms
                     end = nxt.end
-            chosen.append(Sentence(c.passage, c.start, end, best_gain))
+            chosen.append(Sentence(c.passage, c.start, end, best_gain, c.favoured))
         return chosen
