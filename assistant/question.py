@@ -216,9 +216,10 @@ class QuestionReader:
         if not core.startswith("عال") or len(core) < 5 or normalize(core) in self.vocabulary:
             return word
         rest = "ال" + core[3:]
-        if normalize(rest) not in self.vocabulary and normalize(self.registers.rewrite(rest)) == normalize(rest):
+        standard = self.registers.rewrite(rest)
+        if normalize(rest) not in self.vocabulary and normalize(standard) == normalize(rest):
             return word
-        return f"{lead}على {self.registers.rewrite(rest)}{trail}"
+        return f"{lead}على {standard}{trail}"
 
     def _standard_verb(self, word: str) -> str:
         """Colloquial present tense "بيقول", "بتلزم" -> "يقول", "تلزم", for words the library does not hold
