@@ -24,6 +24,19 @@ from .intent import asks_for_number
 from .models import Passage
 
 _NUMBER = re.compile(r"\d")
+# A sentence that opens by qualifying the one before it ("However, ...", "غير أن") or points back at it within
+# its first words ("Governments run some of those lines", "وتشغل الحكومات بعض تلك الخطوط") depends on it: quoting
+# the first without it cuts off the documents' own reservation or the rest of their answer.
+_QUALIFIER = re.compile(r"^(?:غير أن|إلا أن|بيد أن|لكن|ولكن|ومع ذلك|مع ذلك|وفي المقابل|في المقابل|"
+                        r"however|but|yet|nevertheless|nonetheless)\b", re.IGNORECASE)
+_POINTER = frozenset("هذه هذا تلك ذلك هؤلاء أولئك وهذه وهذا وتلك وذلك these those this such".split())
+_LEAD = re.compile(r"^[\W\d_\u00b9\u00b2\u00b3\u2070-\u2079]+")
+
+
+def continues(sentence: str, words: int = 4) -> bool:
+    """Whether the sentence leans on the one before it: a qualifying opener, or a pointer in its first words."""
+    text = _LEAD.sub("", sentence)
+    return bool(_QUALIFIER.match(text)) or any(w.lower() in _POINTER for w in text.split()[:words])
 
 
 class _Candidate(NamedTuple):
@@ -79,6 +92,7 @@ class SentencePicker:
         self.min_gain_ratio = cfg.min_gain_ratio
         self.number_bonus = cfg.number_bonus
         self.fragment_terms = cfg.fragment_terms
+        self.qualifier_follow = cfg.qualifier_follow
         self.endnote_share = cfg.endnote_share
         self.dense_weight = cfg.sentence_dense_weight
         self.vectors = vectors if self.dense_weight > 0 else None  # a SentenceVectors
@@ -157,7 +171,8 @@ class SentencePicker:
         taken: set[int] = set()
         used: dict[int, int] = {}
         covered: set[str] = set()
-        while len(chosen) < max_sentences:
+        followers = 0  # sentences quoted for the one before them do not use up the answer's length
+        while len(chosen) - followers < max_sentences:
             best, best_gain = None, 0.0
             for n, c in enumerate(cands):
                 if n in taken or used.get(c.rank, 0) >= per_passage:
@@ -181,5 +196,14 @@ class SentencePicker:
                     taken.add(best + 1)
                     covered |= nxt.words & terms
                     end = nxt.end
+                    best += 1
             chosen.append(Sentence(c.passage, c.start, end, best_gain, c.favoured))
+            if self.qualifier_follow and best + 1 < len(cands) and best + 1 not in taken:
+                nxt = cands[best + 1]
+                text = c.passage.chunk.text
+                if nxt.rank == c.rank and not text[end: nxt.start].strip() and continues(text[nxt.start: nxt.end]):
+                    taken.add(best + 1)
+                    followers += 1
+                    covered |= nxt.words & terms
+                    chosen.append(Sentence(nxt.passage, nxt.start, nxt.end, best_gain, nxt.favoured))
         return chosen

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from assistant.models import Passage
+from indexing.config import AnswerSettings
 from assistant.sentence_picker import SentencePicker
 from indexing.language import search_terms
 from indexing.models import Chunk
@@ -96,3 +97,26 @@ def test_a_running_title_with_its_page_number_is_not_a_sentence_to_quote():
     assert not running_title(figure, sentence_terms(figure), title)  # no page number at its end
     short = "بلغ عدد الأطفال 44"
     assert not running_title(short, sentence_terms(short), title)  # not the title's words
+
+
+def test_a_sentence_that_qualifies_or_points_back_at_a_picked_one_is_quoted_after_it_without_using_up_the_answer():
+    text = ("Nearly all of the surveyed countries have a national child helpline for children in need of support. "
+            "However, most of them are run by NGOs. Funding for helplines is rarely stable.")
+    picked = SentencePicker().pick("Which countries have a national child helpline?", "", [passage(text)], 1, 1)
+    assert [s.text for s in picked] == ["Nearly all of the surveyed countries have a national child helpline for children in need of support.",
+                                        "However, most of them are run by NGOs."]
+    arabic = "تملك جميع البلدان التي شملها الاستبيان تقريباً خط مساعدة للطفل على المستوى الوطني.¹¹ وتشغل الحكومات بعض تلك الخطوط. ويتزايد عدد البلاغات."
+    picked = SentencePicker().pick("كم بلدا يملك خط مساعدة للطفل؟", "", [passage(arabic)], 1, 1)
+    assert len(picked) == 2 and "تلك الخطوط" in picked[1].text and "البلاغات" not in picked[1].text
+
+
+def test_a_following_sentence_that_stands_on_its_own_is_not_pulled_in():
+    text = ("Nearly all of the surveyed countries have a national child helpline for children in need of support. "
+            "Funding for helplines is rarely stable.")
+    picked = SentencePicker().pick("Which countries have a national child helpline?", "", [passage(text)], 1, 1)
+    assert len(picked) == 1
+    off = SentencePicker(AnswerSettings(qualifier_follow=False)).pick(
+        "Which countries have a national child helpline?", "",
+        [passage("Nearly all of the surveyed countries have a national child helpline for children in need of support. "
+                 "However, NGOs run most.")], 1, 1)
+    assert len(off) == 1
