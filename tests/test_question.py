@@ -46,6 +46,13 @@ def test_chat_shorthand_becomes_words():
         "are governments should block images according to the resolution?")
 
 
+def test_contractions_typed_without_their_apostrophe_are_words_not_names():
+    assert REGISTERS.rewrite("how many countries dont have offender mgmt progs") == (
+        "how many countries do not have offender management programmes")
+    assert REGISTERS.rewrite("whats the deadline n word limit, cant find it") == (
+        "what is the deadline and word limit, cannot find it")
+
+
 def test_a_glued_colloquial_ala_is_unglued_for_words_the_library_holds_once_unglued():
     reader = QuestionReader(REGISTERS, vocabulary=library_vocabulary(["الاطفال العالمية عالمي"]))
     assert reader.search_text("الاعتداء عالاطفال عالنت") == "الاعتداء على الاطفال على الإنترنت"
