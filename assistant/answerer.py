@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from indexing.config import Settings
 from indexing.bibliography import is_bibliographic
-from indexing.language import Language, answer_language, other_language, script_language, search_terms
+from indexing.language import Language, answer_language, normalize, other_language, script_language, search_terms
 from indexing.sentences import quote_spans, sentences_of
 
-from .composing import abstain_text, build_citations, by_document, intro, not_mentioned_intro
+from .composing import abstain_text, build_citations, by_document, intro, no_figures_intro, not_mentioned_intro
 from .intent import (agreeing, asks_for_number, counted_units, defined_term, defines, numbered, quantity_focus,
                      question_intents)
 from .sentence_picker import Sentence, SentencePicker
@@ -130,15 +130,20 @@ class Answerer:
         return self._generator
 
     def answer(self, question: str, language: Language, retrieval: Retrieval,
-               missing: list[str] = ()) -> Iterator[str | Answer]:
+               missing: list[str] = (), periods: list[str] = ()) -> Iterator[str | Answer]:
         """Extractive by default; with a model, generated and checked (the abstain rule runs first, so weak
         evidence never reaches the model). A subject the library never mentions is said plainly; what the
-        documents say on the wider subject follows, labelled as not about it."""
+        documents say on the wider subject follows, labelled as not about it. So is a year a figures question
+        asks about (`periods`) that none of the top passages holds: the library may be dated that year, or give
+        other years' figures, but a figure for it would be another year's."""
         answer = self.annotate(self.extractive(question, language, retrieval))
         answer = self.figure_notice(question, answer)
+        undated = self.undated(question, retrieval, [y for y in periods if y not in missing])
         if missing:
             answer = replace(answer, intro=not_mentioned_intro(language, list(missing), not answer.abstained),
                              abstained=True)
+        elif undated:
+            answer = replace(answer, intro=no_figures_intro(language, undated, not answer.abstained), abstained=True)
         generator = None if answer.abstained else self.generator()
         if generator is None:
             if self.llm.error and not answer.abstained:
@@ -150,6 +155,16 @@ class Answerer:
             return
         for event in generator.stream(question, language, retrieval.passages, fallback=answer):
             yield self.annotate(event) if isinstance(event, Answer) else event
+
+    def undated(self, question: str, retrieval: Retrieval, periods: list[str]) -> list[str]:
+        """The years a figures question asks about that no sentence of the top passages (`support_depth`) holds;
+        an endnote's access date ("accessed 3 May 2022") does not count."""
+        if not self.cfg.periods_in_evidence or not periods or not asks_for_number(question, exactly=False):
+            return []
+        texts = [normalize(text[s:e]) for p in retrieval.passages[: self.cfg.support_depth]
+                 for text in (p.chunk.text,) for s, e in sentences_of(text)
+                 if not is_bibliographic(text[s:e], self.cfg.endnote_share)]
+        return [y for y in periods if not any(y in t for t in texts)]
 
     def figure_notice(self, question: str, answer: Answer) -> Answer:
         """Under the answer to a figures question, each quoted figure with what it counts, read from the figures

@@ -16,6 +16,10 @@ NOT_MENTIONED = {
     "ar": "لا تذكر الوثائق المتاحة {names}.",
     "en": "The documents do not mention {names}.",
 }
+NO_FIGURES = {
+    "ar": "لا تقدم الوثائق المتاحة أرقاماً عن {names}.",
+    "en": "The documents give no figures for {names}.",
+}
 GENERAL_ONLY = {
     "ar": "ما تقوله عن الموضوع العام، وهو لا يخص {names}:",
     "en": "What they say on the wider subject, not specific to {names}:",
@@ -81,4 +85,13 @@ def not_mentioned_intro(language: str, names: list[str], general: bool) -> str:
     lang = "ar" if language == "ar" else "en"
     joined = (" و" if lang == "ar" else " and ").join(names)
     head = NOT_MENTIONED[lang].format(names=joined)
+    return f"{head} {GENERAL_ONLY[lang].format(names=joined) if general else ABSTAIN[lang]}"
+
+
+def no_figures_intro(language: str, years: list[str], general: bool) -> str:
+    """A year the documents give no figures for, said plainly; then the abstention or the label for the figures
+    they do give (other years', not that one's)."""
+    lang = "ar" if language == "ar" else "en"
+    joined = (" و" if lang == "ar" else " and ").join(years)
+    head = NO_FIGURES[lang].format(names=joined)
     return f"{head} {GENERAL_ONLY[lang].format(names=joined) if general else ABSTAIN[lang]}"

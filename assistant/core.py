@@ -258,7 +258,8 @@ class Assistant:
         follow = self._follow_up(asked, previous)
         retrieval = self.retriever.retrieve(follow.text, filters, context_docs=follow.context_docs, topic=follow.topic)
         missing = self.subjects.missing(question) if self.settings.question.subjects else []
-        response = Response(self.answerer.answer(follow.text, asked.language, retrieval, missing))
+        periods = self.subjects.periods(question) if self.settings.question.subjects else []
+        response = Response(self.answerer.answer(follow.text, asked.language, retrieval, missing, periods))
         yield from response
         answer = response.answer
         standalone = f"{follow.topic}\n{follow.text}".strip() if follow.topic else follow.text

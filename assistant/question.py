@@ -231,6 +231,11 @@ class QuestionReader:
 
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# A year the question asks about as a period ("in 2022", "for 2023", "في عام 2022", "سنة 2023"), not one that
+# names a document ("the 2022 resolution", "GTA 2019").
+_PERIOD = re.compile(r"(?:\b(?:in|for|during|since|from|by|as of)|(?<!\S)و?(?:في|عام|لعام|سنه|لسنه|خلال|منذ))\s+"
+                     r"(19[5-9]\d|20\d\d)(?!\d)(?!\s+(?:resolution|review|report|submission|assessment|gta|mnr))",
+                     re.IGNORECASE)
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:\s+[A-Za-z][A-Za-z0-9'’-]*)+")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _PROPER = re.compile(r"(?<![\w-])(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})(?![\w-])")
@@ -291,6 +296,11 @@ class Subjects:
             seen = {w.lower() for w in out}
             out += [w for w in _LOWER.findall(question) if w not in seen and self._unheard_of(w)]
         return out
+
+    @staticmethod
+    def periods(question: str) -> list[str]:
+        """The years the question asks about as periods (see `_PERIOD`), in order."""
+        return list(dict.fromkeys(_PERIOD.findall(normalize(question))))
 
     def _unheard_of(self, word: str) -> bool:
         if len(word) < self.min_length or self._heard(word):

@@ -198,6 +198,9 @@ class AnswerSettings(BaseModel):
     endnote_share: float = 0.12
     # The evidence for the abstain rule is the best sentence of this many top passages.
     support_depth: int = 5
+    # A figures question about a year ("how many reports in 2022?") that none of those passages holds is told
+    # the documents give no figures for it, and what they give is labelled as not about it.
+    periods_in_evidence: bool = True
     # Recommendations addressed to the group a recommendation question names, among the top `support_depth`
     # passages, are evidence enough, however few of the question's words they repeat.
     addressed_supports: bool = True

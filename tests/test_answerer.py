@@ -153,3 +153,16 @@ def test_a_which_paragraph_question_is_answered_by_a_numbered_paragraph_the_sign
     assert_enough_only_through(answerer, question, retrieval, paragraph_supports=False)
     answer = library.ask(question)
     assert not answer.abstained and answer.citations[0].label.startswith(("OP ", "PP ", "para. "))
+
+
+def test_a_figures_question_on_a_year_no_top_passage_holds_says_the_documents_give_no_figures_for_it(library):
+    # 2022 is in the library (the resolution's date, endnotes' access dates), but no hotline figure is for 2022
+    answer = library.ask("How many child abuse reports did hotlines handle in 2022?")
+    assert answer.abstained
+    assert answer.intro.startswith("The documents give no figures for 2022. What they say on the wider subject")
+    arabic = library.ask("كم عدد البلاغات التي تلقتها الخطوط الساخنة في عام 2022؟")
+    assert arabic.abstained and arabic.intro.startswith("لا تقدم الوثائق المتاحة أرقاماً عن 2022.")
+    assert not library.ask("what did the general assembly adopt in 2022?").abstained  # not a figures question
+    with answer_settings(library.answerer, periods_in_evidence=False):
+        assert not library.ask("How many child abuse reports did hotlines handle in 2022?").intro.startswith(
+            "The documents give no figures")

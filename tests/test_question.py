@@ -174,6 +174,13 @@ def test_a_year_or_product_name_the_library_never_names_is_missing_but_dictionar
     assert subjects.missing("What Project did the Hotline run in 2019?") == []
 
 
+def test_a_year_asked_about_as_a_period_is_told_apart_from_a_year_that_names_a_document():
+    assert Subjects.periods("how many reports in 2022, and since 2019?") == ["2022", "2019"]
+    assert Subjects.periods("كم بلاغ في عام ٢٠٢١ وسنة 2023") == ["2021", "2023"]
+    assert Subjects.periods("what does the 2022 resolution say on figures from the GTA 2019?") == []
+    assert Subjects.periods("figures in 2019 report") == []
+
+
 def test_a_question_on_a_country_the_library_lacks_says_so_and_abstains(library):
     answer = library.ask("How many child sexual abuse reports did Bolivia receive?")
     assert answer.abstained
