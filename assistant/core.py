@@ -95,7 +95,8 @@ class Assistant:
         known = {normalize(w) for w in self.registers.rules} | library_vocabulary(
             [f for t in self.glossary.terms for f in t.en])
         subjects = Subjects(library_text, vocabulary, known, (speller or Speller(vocabulary)).known, speller,
-                            cfg.unknown_word_min_length, Body.load(self.settings.bodies_path) if cfg.bodies else [])
+                            cfg.unknown_word_min_length, Body.load(self.settings.bodies_path) if cfg.bodies else [],
+                            regional=cfg.regional_names)
         return QuestionReader(self.registers, speller, vocabulary), subjects
 
     def warm_up(self) -> None:

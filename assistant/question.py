@@ -237,6 +237,39 @@ _PERIOD = re.compile(r"(?:\b(?:in|for|during|since|from|by|as of)|(?<!\S)و?(?:�
                      r"(19[5-9]\d|20\d\d)(?!\d)(?!\s+(?:resolution|review|report|submission|assessment|gta|mnr))",
                      re.IGNORECASE)
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:\s+[A-Za-z][A-Za-z0-9'’-]*)+")
+# A regional body or instrument named in Arabic ("الاتفاقية العربية", "الميثاق الأفريقي"): the adjective alone is
+# everywhere in the library ("المملكة العربية السعودية"), the pair names one thing, which the library may lack.
+_INSTRUMENTS = ("اتفاقيه", "اتفاقيات", "ميثاق", "اتحاد", "منظمه", "مفوضيه", "محكمه", "برلمان", "مجلس", "شبكه",
+                "استراتيجيه", "لجنه", "هيئه", "قانون", "تحالف", "مركز", "اعلان", "بروتوكول", "اتفاق")
+_REGIONS = ("عرب", "اوروب", "افريق", "اسيو", "خليج", "لاتين", "اسلام")
+
+
+def _flexible(word: str) -> str:
+    """A normalised word as a pattern over text as written (ة/ه, أ/إ/آ/ا, ى/ي)."""
+    table = {"ه": "[هة]", "ا": "[اأإآ]", "ي": "[يىئ]"}
+    return "".join(table.get(ch, re.escape(ch)) for ch in word)
+
+
+def _regional_pattern(flexible: bool) -> re.Pattern:
+    w = _flexible if flexible else re.escape
+    instruments = "|".join(w(x) for x in _INSTRUMENTS)
+    regions = "|".join(w(x) for x in _REGIONS)
+    alef_lam = w("ال")
+    return re.compile(rf"(?:^|(?<=\s))(?:[وبلفك]?{alef_lam}|لل|[وبلفك])?(?:{instruments})\s+(?:{alef_lam})?"
+                      rf"(?:{regions})(?:{w('يه')}|{w('ي')})(?=[\s\W]|$)")
+
+
+_REGIONAL_WRITTEN = _regional_pattern(flexible=True)
+_REGIONAL = _regional_pattern(flexible=False)
+_PREFIX = re.compile(r"^(?:[وبلفك]?ال|لل|[وبلفك](?=ال|[اأإآ]))")
+
+
+def _regional_key(name: str) -> str:
+    """The pair without its prefixes, normalised: the form to look for in the library's text."""
+    words = tokens(name)
+    return " ".join(re.sub(r"^(?:[وبلفك]?ال|لل)", "", t) for t in words)
+
+
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _PROPER = re.compile(r"(?<![\w-])(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})(?![\w-])")
 
@@ -251,7 +284,7 @@ class Subjects:
     """
 
     def __init__(self, library_text: str, vocabulary: set[str], known: set[str], dictionary=None, speller=None,
-                 min_length: int = 4, bodies: "list[Body] | None" = None):
+                 min_length: int = 4, bodies: "list[Body] | None" = None, regional: bool = True):
         self.text = library_text  # " ".join(tokens(...)) of every chunk
         self.vocabulary = vocabulary
         self.known = known
@@ -261,6 +294,7 @@ class Subjects:
         self.speller = speller
         self.min_length = min_length
         self.bodies = bodies or []  # named organisations and services (corpus/bodies.toml)
+        self.regional = regional  # a regional body or instrument named in Arabic (`_REGIONAL`)
         self._present: dict[tuple[str, bool], bool] = {}
 
     @staticmethod
@@ -285,6 +319,8 @@ class Subjects:
             form = body.named_in(question, norm)
             if form and form not in out:
                 out.append(form)
+        if self.regional:
+            out += [m.group(0) for m in _REGIONAL_WRITTEN.finditer(question) if m.group(0) not in out]
         out += _YEAR.findall(normalize(question))
         for i, m in enumerate(_PROPER.finditer(question)):
             word = m.group(0)
@@ -344,6 +380,9 @@ class Subjects:
             return True
         if pair or body:
             return False
+        if _REGIONAL_WRITTEN.fullmatch(subject):
+            key = _regional_key(subject)
+            return any(_regional_key(m.group(0)) == key for m in _REGIONAL.finditer(self.text))
         word = subject.lower()
         if word in self.vocabulary or normalize(word) in self.known:
             return True

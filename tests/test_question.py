@@ -174,6 +174,14 @@ def test_a_year_or_product_name_the_library_never_names_is_missing_but_dictionar
     assert subjects.missing("What Project did the Hotline run in 2019?") == []
 
 
+def test_a_regional_body_or_instrument_named_in_arabic_is_a_subject_though_its_adjective_is_everywhere():
+    subjects = _subjects("وتشير الاتفاقية الأوروبية إلى ذلك، وقدمت المملكة العربية السعودية تقريرها")
+    assert subjects.missing("شو بتقول الاتفاقيه العربيه عن الأطفال؟") == ["الاتفاقيه العربيه"]
+    assert subjects.missing("وماذا عن الميثاق الأفريقي؟") == ["الميثاق الأفريقي"]
+    assert subjects.missing("ماذا تقول الاتفاقيه الاوروبيه؟") == []  # the library's own pair, however spelt
+    assert subjects.missing("ما دور المملكة العربية السعودية؟") == []
+
+
 def test_a_year_asked_about_as_a_period_is_told_apart_from_a_year_that_names_a_document():
     assert Subjects.periods("how many reports in 2022, and since 2019?") == ["2022", "2019"]
     assert Subjects.periods("كم بلاغ في عام ٢٠٢١ وسنة 2023") == ["2021", "2023"]
