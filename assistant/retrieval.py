@@ -291,6 +291,8 @@ class Retriever:
         t4 = time.perf_counter()
         ranked = self._rerank(ranked, fused, why, qvec, intents, language, {c.chunk_id for c in referenced})
         timings["rerank_ms"] = (time.perf_counter() - t4) * 1000
+        if cfg.headings_last:
+            ranked = headings_last(ranked, self.by_id, {c.chunk_id for c in referenced}, cfg.heading_max_chars)
         if len(named) > 1:
             ranked = each_document_first(ranked, named, self.by_id, cfg.comparison_turns)
 
@@ -387,6 +389,16 @@ class Retriever:
                     why[cid].append(f"fits {'/'.join(sorted(intents))} {fit:.2f}")
         done = set(head)
         return sorted(head, key=lambda c: -fused[c]) + [c for c in ranked if c not in done]
+
+
+def headings_last(ranked: list[str], by_id: dict[str, Chunk], keep: set[str] = frozenset(),
+                  max_chars: int = 200) -> list[str]:
+    """A bare heading ("B. Recommendations", "باء- توصيات") says nothing an answer can quote, yet a short
+    text lies near a short question in every signal: it follows the passages, in its own order (unless named).
+    A title block (a resolution's agenda item, its sponsors) is longer and says something: it keeps its place."""
+    heading = lambda cid: (cid in by_id and by_id[cid].is_heading and len(by_id[cid].text) <= max_chars  # noqa: E731
+                           and cid not in keep)
+    return [c for c in ranked if not heading(c)] + [c for c in ranked if heading(c)]
 
 
 def each_document_first(ranked: list[str], doc_ids: list[str], by_id: dict[str, Chunk], turns: int = 1) -> list[str]:

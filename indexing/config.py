@@ -113,6 +113,11 @@ class RetrievalSettings(BaseModel):
     # this many passages, taken from each document by rank, one document after the other (1 = only the best
     # of each leads).
     comparison_turns: int = 2
+    # Bare headings (of at most heading_max_chars) follow every passage of text in the ranking: they are never
+    # quoted, yet a short text lies near a short question in every signal ("باء- توصيات" led "recommendations
+    # for ISPs?"). A longer title block (a resolution's agenda item and sponsors) keeps its place.
+    headings_last: bool = True
+    heading_max_chars: int = 200
     # Pseudo-relevance feedback: the `feedback_terms` highest-idf terms of the top `feedback_docs` passages
     # in the other script than the question's, added to its lexical query for a second BM25 pass.
     feedback_weight: float = 0.0

@@ -244,3 +244,19 @@ def test_a_which_paragraph_question_lifts_numbered_paragraphs_in_both_languages(
         assert len(lifted) >= 2 and all(p.chunk.label for p in lifted)
         off = retriever_with(library, tmp_path, paragraph_intent=False).retrieve(question).passages[:5]
         assert sum(bool(p.chunk.label) for p in off) < sum(bool(p.chunk.label) for p in got)
+
+
+def test_a_bare_heading_follows_every_passage_of_text_but_a_title_block_keeps_its_place(library):
+    retriever = library.retriever
+    question = "recommendations for internet service providers?"
+    top = retriever.retrieve(question, k=5).passages
+    assert not any(p.chunk.is_heading and len(p.chunk.text) <= 200 for p in top)
+    kept = retriever.settings.retrieval
+    retriever.settings.retrieval = kept.model_copy(update={"headings_last": False})
+    try:
+        before = retriever.retrieve(question, k=5).passages
+    finally:
+        retriever.settings.retrieval = kept
+    assert any(p.chunk.is_heading for p in before)  # "باء- توصيات" and the like lie near a short question
+    title = retriever.retrieve("draft resolution distribution limited, original language English: its cover page?", k=5)
+    assert any(p.chunk.is_heading and len(p.chunk.text) > 200 for p in title.passages)
