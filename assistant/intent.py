@@ -25,8 +25,13 @@ def _pattern(english: str, arabic: str) -> re.Pattern:
 
 QUESTION = {
     "recommendation": _pattern(
-        r"recommend\w*|suggest\w*|propos\w*|advi[sc]\w*|should",
-        r"توصي|يوصي|توصيه|توصيات|الموصى|يقترح|تقترح|مقترح\w*|ينبغي|نصح|ينصح",
+        r"recommend\w*|recs|suggest\w*|propos\w*|advi[sc]\w*|should|what can (?:be|we|they|i) do(?:ne)?"
+        r"|next steps?|way forward|calls? for|ideas? (?:for|on)|best practices?|good practices?|tips?"
+        r"|solutions?|priorit\w*|actions? (?:is |are )?(?:needed|required)|key asks?"
+        r"|how (?:do|can|could|should|to) (?:we |they |countries |governments |states |you )?"
+        r"(?:fix|tackle|stop|prevent|address|combat|deal with|respond to|protect)",
+        r"توصي|يوصي|توصيه|توصيات|الموصى|يقترح|تقترح|بيقترح\w*|مقترح\w*|ينبغي|نصح|ينصح|نصايح|نصائح"
+        r"|حلول|الحلول|الخطوات|اولويات|الاولويات|كيف نحل|كيف نمنع|كيف نكافح|كيف نواجه|كيف نحمي",
     ),
     "obligation": _pattern(
         r"requires?|required|requirements?|obligations?|oblige[sd]?|must|urge[sd]?|calls? (?:up)?on|called (?:up)?on"

@@ -23,6 +23,11 @@ SATURATION = RetrievalSettings().intent_saturation
     ("What is grooming?", {"definition"}),
     ("ما هو الاستدراج عبر الإنترنت؟", {"definition"}),
     ("Which body is responsible for the Global Alliance?", set()),
+    # everyday ways of asking what should be done
+    ("what can be done about livestreamed abuse?", {"recommendation"}), ("next steps for governments?", {"recommendation"}),
+    ("whats the way forward on encryption", {"recommendation"}), ("best practice for hotlines", {"recommendation"}),
+    ("how do we fix the reporting gap", {"recommendation"}), ("what action is needed from tech firms", {"recommendation"}),
+    ("شو الحلول؟", {"recommendation"}), ("كيف نحمي الأطفال؟", {"recommendation"}), ("شو النصايح للأهل", {"recommendation"}),
 ])
 def test_question_intents_are_read_from_the_wording_in_both_languages(question, intents):
     assert question_intents(question) == intents
