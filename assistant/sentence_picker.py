@@ -30,6 +30,10 @@ _NUMBER = re.compile(r"\d")
 _QUALIFIER = re.compile(r"^(?:غير أن|إلا أن|بيد أن|لكن|ولكن|ومع ذلك|مع ذلك|وفي المقابل|في المقابل|"
                         r"however|but|yet|nevertheless|nonetheless)\b", re.IGNORECASE)
 _POINTER = frozenset("هذه هذا تلك ذلك هؤلاء أولئك وهذه وهذا وتلك وذلك these those this such".split())
+_MARKS = "\u00b9\u00b2\u00b3\u2070-\u2079"  # superscript digits: a footnote mark the PDF left in the text
+_MARK_LEAD = re.compile(f"[{_MARKS}]*\\s*")
+_GAP = re.compile(f"[ \u00a0{_MARKS}]*")  # the same line, at most a footnote mark between
+_BREAK = re.compile(f"[\\s{_MARKS}]*")  # nothing but space and a footnote mark between
 _LEAD = re.compile(r"^[\W\d_\u00b9\u00b2\u00b3\u2070-\u2079]+")
 
 
@@ -152,6 +156,7 @@ class SentencePicker:
             titled = sentence_terms(f"{p.chunk.title} {p.chunk.title_ar}")
             title = titled if p.chunk.is_heading else frozenset()
             for n, (s, e) in enumerate(spans):
+                s += len(_MARK_LEAD.match(p.chunk.text, s, e).group(0))  # the previous sentence's footnote mark
                 sentence = p.chunk.text[s:e]
                 if is_bibliographic(sentence, self.endnote_share):
                     continue  # an endnote's link or access date is never the answer
@@ -192,7 +197,7 @@ class SentencePicker:
                 # A PDF line cut mid-sentence leaves a fragment ("... refers to live-streaming ."): quote it
                 # with the sentence that carries on after it on the same line.
                 nxt = cands[best + 1]
-                if nxt.rank == c.rank and not c.passage.chunk.text[end: nxt.start].strip(" \u00a0"):
+                if nxt.rank == c.rank and _GAP.fullmatch(c.passage.chunk.text, end, nxt.start):
                     taken.add(best + 1)
                     covered |= nxt.words & terms
                     end = nxt.end
@@ -201,7 +206,7 @@ class SentencePicker:
             if self.qualifier_follow and best + 1 < len(cands) and best + 1 not in taken:
                 nxt = cands[best + 1]
                 text = c.passage.chunk.text
-                if nxt.rank == c.rank and not text[end: nxt.start].strip() and continues(text[nxt.start: nxt.end]):
+                if nxt.rank == c.rank and _BREAK.fullmatch(text, end, nxt.start) and continues(text[nxt.start: nxt.end]):
                     taken.add(best + 1)
                     followers += 1
                     covered |= nxt.words & terms

@@ -120,3 +120,12 @@ def test_a_following_sentence_that_stands_on_its_own_is_not_pulled_in():
         [passage("Nearly all of the surveyed countries have a national child helpline for children in need of support. "
                  "However, NGOs run most.")], 1, 1)
     assert len(off) == 1
+
+
+def test_a_quote_never_opens_on_the_footnote_mark_the_previous_sentence_left():
+    text = ("Nearly all of the surveyed countries have a national child helpline for children in need.¹¹ "
+            "Most of the surveyed national helplines for children are run by non-governmental organisations.")
+    picked = SentencePicker().pick("who runs the national helplines for children?", "", [passage(text)], 2, 2)
+    assert picked and all(not s.text.startswith("¹") for s in picked)
+    assert any(s.text.startswith("Most of the surveyed") for s in picked)
+    assert all(text[s.start: s.end] == s.text for s in picked)
