@@ -161,10 +161,16 @@ class Answerer:
         an endnote's access date ("accessed 3 May 2022") does not count."""
         if not self.cfg.periods_in_evidence or not periods or not asks_for_number(question, exactly=False):
             return []
-        texts = [normalize(text[s:e]) for p in retrieval.passages[: self.cfg.support_depth]
-                 for text in (p.chunk.text,) for s, e in sentences_of(text)
-                 if not is_bibliographic(text[s:e], self.cfg.endnote_share)]
+        texts = [normalize(p.chunk.text[s:e]) for p, s, e in self._sentences(retrieval, self.cfg.support_depth)]
         return [y for y in periods if not any(y in t for t in texts)]
+
+    def _sentences(self, retrieval: Retrieval, depth: int) -> Iterator[tuple[Passage, int, int]]:
+        """Each sentence (passage, start, end) of the top `depth` passages that is not an endnote's link or date."""
+        for p in retrieval.passages[:depth]:
+            text = p.chunk.text
+            for s, e in sentences_of(text):
+                if not is_bibliographic(text[s:e], self.cfg.endnote_share):
+                    yield p, s, e
 
     def figure_notice(self, question: str, answer: Answer) -> Answer:
         """Under the answer to a figures question, each quoted figure with what it counts, read from the figures
@@ -277,12 +283,9 @@ class Answerer:
             if words in its:
                 forms.extend(its)
         out: dict[str, list[tuple[int, int]]] = {}
-        for p in retrieval.passages[:depth]:
-            text = p.chunk.text
-            for s, e in sentences_of(text):
-                if not is_bibliographic(text[s:e], self.cfg.endnote_share) \
-                        and defines(text[s:e], forms, self.cfg.defining_window):
-                    out.setdefault(p.chunk.chunk_id, []).append((s, e))
+        for p, s, e in self._sentences(retrieval, depth):
+            if defines(p.chunk.text[s:e], forms, self.cfg.defining_window):
+                out.setdefault(p.chunk.chunk_id, []).append((s, e))
         return out
 
     def addressed_lists(self, question: str, picked: list[Sentence], retrieval: Retrieval) -> tuple[list[Sentence], int]:

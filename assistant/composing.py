@@ -82,16 +82,17 @@ def abstain_text(language: str) -> str:
 def not_mentioned_intro(language: str, names: list[str], general: bool) -> str:
     """The subject the library lacks, said plainly; then either the plain abstention or the label for what the
     documents say on the wider subject."""
-    lang = "ar" if language == "ar" else "en"
-    joined = (" و" if lang == "ar" else " and ").join(names)
-    head = NOT_MENTIONED[lang].format(names=joined)
-    return f"{head} {GENERAL_ONLY[lang].format(names=joined) if general else ABSTAIN[lang]}"
+    return _lacking_intro(NOT_MENTIONED, language, names, general)
 
 
 def no_figures_intro(language: str, years: list[str], general: bool) -> str:
     """A year the documents give no figures for, said plainly; then the abstention or the label for the figures
     they do give (other years', not that one's)."""
+    return _lacking_intro(NO_FIGURES, language, years, general)
+
+
+def _lacking_intro(heads: dict[str, str], language: str, names: list[str], general: bool) -> str:
     lang = "ar" if language == "ar" else "en"
-    joined = (" و" if lang == "ar" else " and ").join(years)
-    head = NO_FIGURES[lang].format(names=joined)
+    joined = (" و" if lang == "ar" else " and ").join(names)
+    head = heads[lang].format(names=joined)
     return f"{head} {GENERAL_ONLY[lang].format(names=joined) if general else ABSTAIN[lang]}"

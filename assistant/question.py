@@ -261,13 +261,12 @@ def _regional_pattern(flexible: bool) -> re.Pattern:
 
 _REGIONAL_WRITTEN = _regional_pattern(flexible=True)
 _REGIONAL = _regional_pattern(flexible=False)
-_PREFIX = re.compile(r"^(?:[وبلفك]?ال|لل|[وبلفك](?=ال|[اأإآ]))")
+_ARTICLE = re.compile(r"^(?:[وبلفك]?ال|لل)")
 
 
 def _regional_key(name: str) -> str:
-    """The pair without its prefixes, normalised: the form to look for in the library's text."""
-    words = tokens(name)
-    return " ".join(re.sub(r"^(?:[وبلفك]?ال|لل)", "", t) for t in words)
+    """The pair without its articles, normalised: the form to look for in the library's text."""
+    return " ".join(_ARTICLE.sub("", t) for t in tokens(name))
 
 
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")

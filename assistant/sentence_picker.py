@@ -34,7 +34,7 @@ _MARKS = "\u00b9\u00b2\u00b3\u2070-\u2079"  # superscript digits: a footnote mar
 _MARK_LEAD = re.compile(f"[{_MARKS}]*\\s*")
 _GAP = re.compile(f"[ \u00a0{_MARKS}]*")  # the same line, at most a footnote mark between
 _BREAK = re.compile(f"[\\s{_MARKS}]*")  # nothing but space and a footnote mark between
-_LEAD = re.compile(r"^[\W\d_\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_LEAD = re.compile(f"^[\\W\\d_{_MARKS}]+")
 
 
 def continues(sentence: str, words: int = 4) -> bool:
