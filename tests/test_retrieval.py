@@ -72,6 +72,12 @@ def test_an_arabic_country_adjective_names_that_countrys_submission_but_an_indef
     assert parser.documents("ما الذي تعتزمه المقررة الخاصة في زيارات قطرية؟") == ["sr-report-a-hrc-28-56"]
 
 
+def test_the_rapporteur_alone_names_her_report_in_arabic_as_in_english(library):
+    parser = library.retriever.parser
+    assert parser.documents("شو بتقول المقررة عن الكاميرات؟") == parser.documents("what does the rapporteur say?")
+    assert set(parser.documents("الفرق بين تقرير المقررة والقرار")) == {"sr-report-a-hrc-28-56", "ga-resolution-2022"}
+
+
 @pytest.mark.parametrize("seed", ["1", "2", "3"])
 def test_a_longer_document_name_is_taken_out_of_the_lexical_query_whole_in_every_process(seed):
     # Name patterns used to follow a set's order, which changes with the hash seed of each process.
