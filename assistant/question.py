@@ -377,7 +377,9 @@ class Subjects:
         names = pair or (body.forms if body else (subject,))
         if any(_occurs(name, self.text) for name in names):
             return True
-        if pair or body:
+        if pair:  # "Syrian refugees" in the library is a mention of Syria, as it would be in a question
+            return _adjective_in(pair[1], self.text)
+        if body:
             return False
         if _REGIONAL_WRITTEN.fullmatch(subject):
             key = _regional_key(subject)
@@ -431,6 +433,12 @@ def _root(name: str) -> tuple[list[str], str, str]:
     last = re.sub(r"^ال", "", words[-1]) if words else ""
     root = last[:-2] if last.endswith(("يا", "يه")) else last[:-1] if last.endswith(("ا", "ه")) else last
     return words, last, root
+
+
+def _adjective_in(name: str, norm: str) -> bool:
+    """An Arabic country name's adjective (السوريين for سوريا) occurs in `norm`, a text's joined `tokens`."""
+    words, _, root = _root(name)
+    return len(root) >= 3 and root in norm and bool(_country_pattern(name).search(norm))
 
 
 @lru_cache(maxsize=1)

@@ -129,6 +129,13 @@ def test_an_arabic_country_adjective_names_its_country():
     assert subjects.missing("هل في برامج كويتية للتوعية؟") == ["الكويت"]
 
 
+def test_a_country_the_library_names_only_by_its_adjective_is_not_missing():
+    subjects = _subjects("تعرض شباب من اللاجئين السوريين للابتزاز")
+    assert subjects.missing("شو صار مع اللاجئين بسوريا؟") == []
+    assert subjects.missing("what happened to refugees from Syria?") == []
+    assert subjects.missing("ماذا عن اللاجئين في العراق؟") == ["العراق"]
+
+
 def test_a_lower_case_name_nothing_knows_or_can_correct_is_missing_as_a_capitalised_one_is():
     from indexing.language import tokens
 
