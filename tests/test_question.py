@@ -56,6 +56,13 @@ def test_contractions_typed_without_their_apostrophe_are_words_not_names():
         "what is the deadline and word limit, cannot find it")
 
 
+def test_chat_abbreviations_are_words_so_they_are_never_taken_for_a_name_the_library_lacks(library):
+    assert REGISTERS.rewrite("defn of grooming pls, smth short") == "definition of grooming, something short"
+    assert REGISTERS.rewrite("what shd govts do w reports btw") == "what should governments do with reports"
+    answer = library.ask("defn of grooming pls, smth short")
+    assert not answer.abstained and "smth" not in answer.intro and "defn" not in answer.intro
+
+
 def test_a_glued_colloquial_ala_is_unglued_for_words_the_library_holds_once_unglued():
     reader = QuestionReader(REGISTERS, vocabulary=library_vocabulary(["الاطفال العالمية عالمي"]))
     assert reader.search_text("الاعتداء عالاطفال عالنت") == "الاعتداء على الاطفال على الإنترنت"
