@@ -269,6 +269,7 @@ def _regional_key(name: str) -> str:
     return " ".join(_ARTICLE.sub("", t) for t in tokens(name))
 
 
+_POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]+)['’]s(?!\w)")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _PROPER = re.compile(r"(?<![\w-])(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})(?![\w-])")
 
@@ -360,8 +361,9 @@ class Subjects:
         # ("Safer Internet Day"); a lone Latin word there is a brand or a platform
         phrases = {w for run in _LATIN_RUN.findall(question) for w in run.split()} if arabic else set()
         acronym = lambda s: len(s) > 1 and s.isupper()  # noqa: E731
-        return [s for s in self.named(question)
-                if not self._in_library(s, dictionary=not ((arabic and s not in phrases) or acronym(s)))]
+        owners = set(_POSSESSIVE.findall(question))  # "Thorn's tool": whose it is names someone, not a thorn
+        return [s for s in self.named(question) if not self._in_library(
+            s, dictionary=not ((arabic and s not in phrases) or acronym(s) or s in owners))]
 
     def _in_library(self, subject: str, dictionary: bool = True) -> bool:
         key = (subject, dictionary)

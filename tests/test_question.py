@@ -143,6 +143,18 @@ def test_a_country_the_library_names_only_by_its_adjective_is_not_missing():
     assert subjects.missing("ماذا عن اللاجئين في العراق؟") == ["العراق"]
 
 
+def test_a_capitalised_word_that_owns_something_is_a_name_even_when_the_dictionary_lists_it():
+    from indexing.language import tokens
+
+    text = "the hotline and the alliance scan images"
+    vocabulary = library_vocabulary([text])
+    dictionary = {"thorn", "scan", "tool", "alliance", "hotline"}.__contains__
+    subjects = Subjects(" ".join(tokens(text)), vocabulary, set(), dictionary)
+    assert subjects.missing("does Thorn's scanning tool work?") == ["Thorn"]
+    assert subjects.missing("what does the Alliance's hotline scan?") == []
+    assert subjects.missing("what does the report say of a Thorn in the law?") == []
+
+
 def test_a_lower_case_name_nothing_knows_or_can_correct_is_missing_as_a_capitalised_one_is():
     from indexing.language import tokens
 
