@@ -207,6 +207,28 @@ def _slot(words: list[_Word], i: int, window: int, clause: bool = False) -> list
     return out
 
 
+def verb_and_addressees(lexicon: DraftingLexicon, text: str, window: int) -> tuple[str, Verb | None, tuple[str, ...]]:
+    """(the opening verb as written, its lexicon entry, the bodies it and any later "and invites X" clause
+    address, read within `window` words). A statement addresses no one: it asks no one to act."""
+    words = _words(text)
+    opening = lexicon.opening(words)
+    if opening is None:
+        return "", None, ()
+    verb, start, after = opening
+    written = text[words[start].start:words[after - 1].end]
+    if verb.force == "statement":  # what it recalls others asked is not an ask of its own
+        return written, verb, ()
+    addressees = lexicon.addressees_in(_slot(words, lexicon._skip_adverbs(words, after), window))
+    for i in range(after, len(words)):  # a later clause of its own: "، ويدعو الدول الأعضاء إلى" / ", and invites"
+        if not words[i].clause_before:
+            continue
+        j, clitic = (i + 1, "") if words[i].norm == "and" else (i, "و")
+        found = lexicon.verb_at(words, j, clitic) if j < len(words) else None
+        if found and found[0].force != "statement":
+            addressees += lexicon.addressees_in(_slot(words, lexicon._skip_adverbs(words, found[1]), window, clause=True))
+    return written, verb, tuple(dict.fromkeys(addressees))
+
+
 class ParagraphTable:
     """Reads resolution chunks (labels `OP n` / `PP n`) into rows; topics come from the glossary."""
 
@@ -218,26 +240,7 @@ class ParagraphTable:
         self.topic_min_chars = topic_min_chars  # Settings.answer.topic_min_chars
 
     def verb_and_addressees(self, text: str) -> tuple[str, Verb | None, tuple[str, ...]]:
-        """(the opening verb as written, its lexicon entry, the bodies it and any later "and invites X"
-        clause address). A statement addresses no one: it asks no one to act."""
-        words = _words(text)
-        opening = self.lexicon.opening(words)
-        if opening is None:
-            return "", None, ()
-        verb, start, after = opening
-        written = text[words[start].start:words[after - 1].end]
-        if verb.force == "statement":  # what it recalls others asked is not an ask of its own
-            return written, verb, ()
-        addressees = self.lexicon.addressees_in(_slot(words, self.lexicon._skip_adverbs(words, after), self.window))
-        for i in range(after, len(words)):  # a later clause of its own: "، ويدعو الدول الأعضاء إلى" / ", and invites"
-            if not words[i].clause_before:
-                continue
-            j, clitic = (i + 1, "") if words[i].norm == "and" else (i, "و")
-            found = self.lexicon.verb_at(words, j, clitic) if j < len(words) else None
-            if found and found[0].force != "statement":
-                addressees += self.lexicon.addressees_in(
-                    _slot(words, self.lexicon._skip_adverbs(words, found[1]), self.window, clause=True))
-        return written, verb, tuple(dict.fromkeys(addressees))
+        return verb_and_addressees(self.lexicon, text, self.window)
 
     def rows(self, chunks: list[Chunk]) -> list[ParagraphRow]:
         """The document's preambular then operative paragraphs, in reading order (a paragraph split into

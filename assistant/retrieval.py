@@ -32,6 +32,7 @@ from .glossary import Glossary
 from .intent import passage_fit, question_intents
 from .lexical import LexicalIndex
 from .models import Filters, Passage
+from .paragraph_table import DraftingLexicon, verb_and_addressees
 from .recommendations import Recommendation, RecommendationReader, RecommendationWords
 from .references import ParagraphRef, QuestionRefs, ReferenceParser
 from .dense import DenseIndex
@@ -94,6 +95,7 @@ class Retriever:
             self.second = DenseIndex([c.chunk_id for c in self.chunks], vectors)
         self._bridge: TermBridge | None = None  # read on the first question that needs it (vectors: index time)
         self.items_by_chunk = self._recommended()
+        self.asked_of = self._resolution_asks() if cfg.resolution_addressees else {}
         self.sentence_search = (SentenceSearch(self.store, [c.chunk_id for c in self.chunks])
                                 if cfg.sentence_search_weight > 0 else None)
         self.sentences.clear()
@@ -112,6 +114,21 @@ class Retriever:
             for r in items:
                 by_chunk.setdefault(r.chunk_id, []).append(r)
         return by_chunk
+
+    def _resolution_asks(self) -> dict[str, set[str]]:
+        """The groups each operative paragraph of a resolution asks to act ("تحث الدول الأعضاء على" -> States):
+        what a resolution asks of States is as much an answer to "what should governments do?" as a report's
+        recommendation to them."""
+        lexicon = DraftingLexicon.load(self.settings.drafting_verbs_path)
+        out: dict[str, set[str]] = {}
+        for c in self.chunks:
+            if not c.label.startswith("OP "):
+                continue
+            _, verb, addressees = verb_and_addressees(lexicon, c.text, self.settings.answer.addressee_window)
+            groups = {self.recommendation_words.group_of(a) for a in addressees} - {""}
+            if verb is not None and groups:
+                out[c.chunk_id] = groups
+        return out
 
     def warm_up(self) -> None:
         """Read every passage's sentence vectors from the store (the reranker's) and encode one query with each
@@ -279,7 +296,7 @@ class Retriever:
         group = ""
         if "recommendation" in intents and cfg.addressee_weight > 0:
             group = self.recommendation_words.group_of(question)
-            ranked = self._addressed(ranked, fused, why, group, addressed)
+            ranked = self._addressed(ranked, fused, why, group, addressed, "obligation" in intents)
         if cfg.feedback_weight > 0 and language in cfg.feedback_languages:
             t5 = time.perf_counter()
             for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {expansion} {bridged}", language, mask), 1):
@@ -312,13 +329,14 @@ class Retriever:
                          name_terms, lexical_query, frozenset(addressed), group if addressed else "")
 
     def _addressed(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], group: str,
-                   addressed: set[str]) -> list[str]:
+                   addressed: set[str], urged: bool = False) -> list[str]:
         """A question on what one group should do ("what should tech companies do?") lifts, from anywhere in
-        the candidates, the passages holding recommendations addressed to that group."""
+        the candidates, the passages holding recommendations addressed to that group; one on what it is urged
+        or required to do, the resolution paragraphs asking it too."""
         if not group:
             return ranked
         for cid in ranked:
-            if any(r.addressee == group for r in self.items_by_chunk.get(cid, ())):
+            if any(r.addressee == group for r in self.items_by_chunk.get(cid, ())) or (urged and group in self.asked_of.get(cid, ())):
                 addressed.add(cid)
                 fused[cid] *= 1 + self.settings.retrieval.addressee_weight
                 why[cid].append(f"addressed to {group}")

@@ -136,6 +136,11 @@ class RetrievalSettings(BaseModel):
     bridge_per_word: int = 2
     bridge_min_cos: float = 0.7
     bridge_min_count: int = 1
+    # A recommendation question that also asks what a group is urged or required to do ("are governments urged
+    # to ...? what should they ...") lifts the resolution's operative paragraphs asking that group as well as the
+    # reports' recommendations to it (assistant/paragraph_table.verb_and_addressees). fresh5 r@5 0.69 -> 0.71,
+    # facts 0.61 -> 0.64; every other set unchanged. Lifting them for every recommendation question lowered dev2.
+    resolution_addressees: bool = True
     # An English word the encoder places near no library word (a name, a loanword: "covid", "Interpol") is
     # matched to the library's transliterations of it by consonant skeleton (assistant/cognates.py); they count
     # as the word itself, for support too. Tried on own (facts 0.80 -> 0.82), dev and dev2 unchanged, held-out

@@ -266,3 +266,14 @@ def test_a_bare_heading_follows_every_passage_of_text_but_a_title_block_keeps_it
     assert any(p.chunk.is_heading for p in before)  # "باء- توصيات" and the like lie near a short question
     title = retriever.retrieve("draft resolution distribution limited, original language English: its cover page?", k=5)
     assert any(p.chunk.is_heading and len(p.chunk.text) > 200 for p in title.passages)
+
+
+def test_what_a_resolution_urges_states_to_do_is_lifted_for_a_question_on_what_governments_are_urged_to_do(library):
+    retriever = library.retriever
+    asked = {retriever.by_id[cid].label: groups for cid, groups in retriever.asked_of.items()}
+    assert asked["OP 4"] == {"States"} and "OP 19" not in asked and "OP 17" not in asked  # UNODC; a statement
+    passages = top(library, "are governments urged to train judges? what should they do about evidence")
+    lifted = [p for p in passages if "addressed to States" in p.why]
+    assert lifted and any(p.chunk.label.startswith("OP ") for p in lifted)
+    plain = top(library, "what should governments do about evidence")
+    assert not any(p.chunk.label.startswith("OP ") and "addressed to States" in p.why for p in plain)
