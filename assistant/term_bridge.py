@@ -28,7 +28,8 @@ _LATIN_WORD = re.compile(r"^[a-z][a-z\-]+$")
 FRAME_WORDS = frozenset("""
 paragraph paragraphs para paras section sections page pages figure figures number numbers stat stats statistic
 statistics slide slides quote quotes cite tell tells mention mentions mentioned talk talks explain list pls please
-need want give show anything something thing things stuff doc docs
+need want give show anything something thing things stuff doc docs question questions quick glossary trainer trainers
+trainees presentation deck handout
 """.split())
 
 
