@@ -253,7 +253,8 @@ class Answerer:
                 return float("inf")  # "what is X?" and a top passage says what X is, however common X's words
         if self.cfg.paragraph_supports and retrieval.passages and "paragraph" in question_intents(question):
             first = retrieval.passages[0]
-            if numbered(first.chunk.label) and agreeing(first.why, self.cfg.paragraph_agree_rank) >= 2:
+            if numbered(first.chunk.label) and (agreeing(first.why, self.cfg.paragraph_agree_rank) >= 2
+                                                or agreeing(first.why, 1) >= 1):
                 return float("inf")
         # The number must sit next to the thing counted, named in either language; only for nouns the
         # glossary can translate (elsewhere the documents may count it under another word).

