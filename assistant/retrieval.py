@@ -116,9 +116,9 @@ class Retriever:
         return by_chunk
 
     def _resolution_asks(self) -> dict[str, set[str]]:
-        """The groups each operative paragraph of a resolution asks to act ("تحث الدول الأعضاء على" -> States):
-        what a resolution asks of States is as much an answer to "what should governments do?" as a report's
-        recommendation to them."""
+        """The groups each operative paragraph of a resolution asks to act ("تحث الدول الأعضاء على" ->
+        States): what a resolution asks of States is as much an answer to "what should governments do?" as a
+        report's recommendation to them."""
         lexicon = DraftingLexicon.load(self.settings.drafting_verbs_path)
         out: dict[str, set[str]] = {}
         for c in self.chunks:
@@ -336,7 +336,8 @@ class Retriever:
         if not group:
             return ranked
         for cid in ranked:
-            if any(r.addressee == group for r in self.items_by_chunk.get(cid, ())) or (urged and group in self.asked_of.get(cid, ())):
+            recommended = any(r.addressee == group for r in self.items_by_chunk.get(cid, ()))
+            if recommended or (urged and group in self.asked_of.get(cid, ())):
                 addressed.add(cid)
                 fused[cid] *= 1 + self.settings.retrieval.addressee_weight
                 why[cid].append(f"addressed to {group}")
