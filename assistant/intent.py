@@ -57,9 +57,27 @@ QUESTION = {
         r"|(?:رقم|ارقام)\s+(?:الفقره|الفقرات|البند)(?!\s*\d)|(?:اين|وين|فين)\s+(?:في|ب)\s*(?:القرار|التقرير|الوثيقه)",
     ),
     "statistic": _pattern(
-        r"how many|how much|what (?:number|share|proportion|percentage)|percent\w*|proportion|share of|number of"
+        r"how many|how much|what (?:number|share|proportion|percentage)(?!s? (?:do|can|should|could|would|to|shall)\b)"
+        r"|percent\w*|proportion|share of|number of"
         r"|rate of|estimate[sd]?|figures?|statistics?",
         r"كم|ما عدد|عدد|نسبه|حجم|تقدير\w*|احصاء\w*|المئه|المائه",
+    ),
+    # "who do I contact?", "is there a hotline?", "وين أبلغ؟", "في رقم؟": the answer names a channel (a hotline,
+    # a number, an app, a body to report to). Naming a hotline is not asking for one ("how many reports did the
+    # hotline receive"), nor is "ابلاغ"/"بلاغ" alone ("كم بلاغ" counts reports).
+    "contact": _pattern(
+        r"who (?:do|should|can|could|to|would|shall) (?:i |we |you |parents |victims |children |they )?"
+        r"(?:contact|call|report (?:it |this )?to|tell|turn to|go to|reach|ask)"
+        r"|(?:numbers?|hotlines?|helplines?) (?:(?:to|do|can|should|could|would) (?:i |we |you |parents |victims |children "
+        r"|they |people |families )?)?(?:call|ring|dial|contact|use|reach)"
+        r"|is there (?:a|an|any) (?:number|hotline|helpline|app|phone line|reporting)"
+        r"|(?:where|how) (?:do|can|could|should|to|would) (?:i |we |you |parents |victims |children |they )?"
+        r"(?:report|get help|seek help|ask for help|find help|turn)"
+        r"|report (?:it|this|abuse|a case|an incident|a crime)|(?:get|seek|ask for|find) help|call (?:the )?police",
+        rf"(?:ابلغ|نبلغ|اتصل|نتصل|اتواصل|نتواصل|اتوجه|نتوجه|الجا|نلجا)(?![{ARABIC_LETTERS}])"
+        r"|(?:كيف|اين|لمن|وين|فين|جهه|جهات|اليات|طرق|قنوات) (?:يتم |يمكن |ممكن )?(?:ال)?ابلاغ"
+        r"|رقم (?:هاتف|الهاتف|تلفون|التلفون|للتواصل|للاتصال|للابلاغ|ساخن|الخط الساخن|خط المساعده)"
+        rf"|(?:في|فيه|فيش|يوجد) (?:رقم|خط ساخن|خط مساعده|خط للمساعده|تطبيق)(?![{ARABIC_LETTERS}])(?! (?:ال)?(?:فقره|بند))",
     ),
 }
 
@@ -76,7 +94,21 @@ PASSAGE = {
         r"urges|calls upon|requests|encourages|shall|must|decides|invites",
         r"تحث|تهيب|تطلب|تشجع|تدعو|تقرر|يجب|يتعين",
     ),
+    # A channel to report or call: a hotline, a helpline, a number, a reporting app or portal. Not "contact"
+    # alone ("contact abuse" is a kind of abuse), "التواصل مع" ("communicating with children" is grooming) nor
+    # "تطبيق" alone ("تطبيق القانون" applies the law).
+    "contact": _pattern(
+        r"hotlines?|helplines?|help lines?|toll-free|(?:tele)?phone numbers?|phone lines?"
+        r"|reporting (?:portals?|mechanisms?|channels?|tools?|buttons?|lines?|apps?|platforms?)"
+        r"|report(?:ed|s)? (?:to|via|through) (?:the |a )?(?:police|hotline|helpline|authorities)"
+        r"|call (?:the )?(?:police|hotline|helpline)",
+        r"الخط الساخن|خط ساخن|خطوط ساخنه|الخطوط الساخنه|خط المساعده|خطوط المساعده|رقم (?:ال)?هاتف|الهاتف المجاني"
+        r"|الابلاغ|ابلاغ|بلاغات|(?:عبر|من خلال|طريق) (?:ال)?تطبيق|تطبيقات? (?:الهاتف|ذكي|ذكيه)",
+    ),
 }
+# A telephone number: "(66815757)", "116111"; not a year, an amount with separators ("750,000", read before the
+# search form drops them), or a date.
+_PHONE = re.compile(r"\(\d{4,}\)|(?<!\d)(?<!\d[.,/])\d{6,}(?!\d|[.,/]\d)")
 _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*%|%\s*\d+|\b(?!(?:19|20)\d\d\b)\d{2,}(?:\.\d+)?\b|\b(?:million|billion|thousand)\b"
     rf"|{_AR}(?:مليون|مليار|الف|الاف)",
@@ -124,7 +156,7 @@ def question_intents(question: str) -> frozenset[str]:
 
 # The answer itself is a quantity ("how many", "how long", "what penalty"), read on the wording as typed.
 _QUANTITY = re.compile(
-    r"\b(how many|how much|what number|what percentage|what share|what proportion|how long|how old|what amount|"
+    r"\b(how many|how much|what number(?! (?:do|can|should|could|would|to|shall)\b)|what percentage|what share|what proportion|how long|how old|what amount|"
     r"what (?:prison |jail )?(?:sentence|penalty|term)|what fine)\b|(?:^|\s)(كم|ما عدد|ما نسبة|ما مقدار|ما مدة|ما قيمة|ما العقوبة|ما الحكم|ما حجم)",
     re.IGNORECASE,
 )
@@ -197,7 +229,8 @@ def passage_fit(text: str, label: str, intents: frozenset[str], saturation: int,
     التي تقترحها…؟") is one, however its items are worded ("تطوير أدوات …", "Establish …")."""
     if not intents:
         return 0.0
-    body = normalize(without_bibliography(text))  # an endnote's dates and URLs are not figures
+    plain = without_bibliography(text)  # an endnote's dates and URLs are not figures
+    body = normalize(plain)
     best = 0.0
     for intent in intents:
         if intent == "obligation" and label.startswith("OP "):
@@ -208,5 +241,6 @@ def passage_fit(text: str, label: str, intents: frozenset[str], saturation: int,
         if intent == "recommendation" and section and QUESTION["recommendation"].search(normalize(section)):
             return 1.0
         pattern = _FIGURE if intent == "statistic" else PASSAGE[intent]
-        best = max(best, min(len(pattern.findall(body)), saturation) / saturation)
+        markers = len(pattern.findall(body)) + (len(_PHONE.findall(plain)) if intent == "contact" else 0)
+        best = max(best, min(markers, saturation) / saturation)
     return best

@@ -28,6 +28,14 @@ SATURATION = RetrievalSettings().intent_saturation
     ("whats the way forward on encryption", {"recommendation"}), ("best practice for hotlines", {"recommendation"}),
     ("how do we fix the reporting gap", {"recommendation"}), ("what action is needed from tech firms", {"recommendation"}),
     ("شو الحلول؟", {"recommendation"}), ("كيف نحمي الأطفال؟", {"recommendation"}), ("شو النصايح للأهل", {"recommendation"}),
+    # asking for a channel to report or call; naming a hotline, or counting reports, is not
+    ("who do I contact if my son is being blackmailed online?", {"contact"}),
+    ("where can parents report it?", {"contact"}), ("is there a helpline in Qatar?", {"contact"}),
+    ("what number do I call?", {"contact"}), ("how many reports did hotlines receive?", {"statistic"}),
+    ("وين أبلغ إذا ابني انبتز؟", {"contact"}), ("لمن نتوجه؟", {"contact"}), ("في رقم للمساعدة؟", {"contact"}),
+    ("كيف يتم الإبلاغ عن الاستغلال؟", {"contact"}), ("شو رقم الخط الساخن", {"contact"}),
+    ("كم بلاغ وصل للخط الساخن؟", {"statistic"}), ("ما دور وسائل التواصل الاجتماعي؟", set()),
+    ("هل في رقم الفقرة عن التشفير؟", {"paragraph"}), ("ما أثر الجائحة على الجاني؟", set()),
 ])
 def test_question_intents_are_read_from_the_wording_in_both_languages(question, intents):
     assert question_intents(question) == intents
@@ -47,6 +55,15 @@ def test_passage_fit_follows_the_shape_of_the_answer_asked_for():
     assert passage_fit("In 2018 and 2019 the work continued.", "", statistic, SATURATION) == 0.0  # years are not figures
     assert passage_fit("Visited 12 March 2019 at https://site.org/x 2019", "", statistic, SATURATION) == 0.0
     assert passage_fit("anything", "OP 1", frozenset(), SATURATION) == 0.0
+
+
+def test_a_passage_naming_a_hotline_a_phone_number_or_a_reporting_app_fits_a_contact_question():
+    contact = question_intents("who do I contact?")
+    assert passage_fit("يمكن الإبلاغ عبر الخط الساخن (12345678) أو عبر تطبيق الهاتف.", "", contact, SATURATION) == 1.0
+    assert passage_fit("Children can call the national helpline on 116111.", "", contact, SATURATION) > 0.5
+    assert passage_fit("Contact abuse and online abuse overlap; the law applies.", "", contact, SATURATION) == 0.0
+    assert passage_fit("An estimated 750,000 offenders and 1,000,000 images in 2019.", "", contact, SATURATION) == 0.0
+    assert passage_fit("يتواصل الجاني مع الطفل لتطبيق خطته في 2019.", "", contact, SATURATION) == 0.0
 
 
 @pytest.mark.parametrize("question, exactly, about_figures", [

@@ -24,6 +24,11 @@ def test_everyday_arabic_tech_words_and_loans_become_the_documents_words():
     assert REGISTERS.rewrite("الابتزاز على السوشيال ميديا") == "الابتزاز على وسائل التواصل الاجتماعي"
 
 
+def test_everyday_words_for_ones_own_children_and_for_being_blackmailed_become_the_documents_words():
+    assert REGISTERS.rewrite("بنتي انبتزت على النت") == "طفلتي تعرضت للابتزاز على الإنترنت"
+    assert REGISTERS.rewrite("ولادي انبتزوا") == "أطفالي تعرضوا للابتزاز"
+
+
 def test_a_conjunction_stays_on_a_rewritten_colloquial_word():
     assert REGISTERS.rewrite("وشو عن التوصيات").startswith("وما ")
 
