@@ -149,9 +149,11 @@ class RetrievalSettings(BaseModel):
     # as the word itself, for support too. Tried on own (facts 0.80 -> 0.82), dev and dev2 unchanged, held-out
     # fresh facts 0.63 -> 0.66 (English 0.47 -> 0.53).
     bridge_cognates: bool = True
-    # Question languages the bridge serves (it reads only a question's Latin-script words, so an Arabic
-    # question with English words in it, "IWF ... self-generated", can use it too).
-    bridge_languages: list[str] = ["en"]
+    # Question languages the bridge serves. It reads only a question's Latin-script words, so an Arabic
+    # question with English words in it ("ليش ... CSAM مش child pornography") gets their Arabic too: own r@5
+    # 0.94 -> 0.96 (Arabic 0.92 -> 0.96), held-out fresh mrr 0.70 -> 0.70 (one up two places, one down one);
+    # every other set's figures unchanged.
+    bridge_languages: list[str] = ["en", "ar"]
 
 
 class QuestionSettings(BaseModel):

@@ -113,6 +113,15 @@ def test_an_arabic_question_finds_the_english_passage(library):
     assert any("Geneva, 14th May 2024" in p.chunk.text for p in passages[:5])
 
 
+def test_the_english_words_of_an_arabic_question_are_bridged_to_the_librarys_arabic(library, tmp_path):
+    question = "ليش بيستعملوا كلمة companies بالتقرير؟"
+    got = library.retrieve(question)
+    assert got.bridged and all("\u0600" <= ch <= "\u06ff" or ch == " " for ch in got.bridged)
+    assert set(got.bridged.split()) <= set(got.lexical_query.split())
+    english_only = retriever_with(library, tmp_path, bridge_languages=["en"]).retrieve(question)
+    assert english_only.bridged == ""
+
+
 def test_neighbouring_paragraphs_are_available_for_context(library):
     op5 = library.paragraph("ga-resolution-2022", "OP 5")[0]
     before, after = library.neighbours(op5)
