@@ -292,6 +292,8 @@ class Retriever:
         intents = question_intents(question)
         if not cfg.paragraph_intent:
             intents -= {"paragraph"}
+        if not cfg.contact_intent:
+            intents -= {"contact"}
         addressed: set[str] = set()
         group = ""
         if "recommendation" in intents and cfg.addressee_weight > 0:

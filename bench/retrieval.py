@@ -43,6 +43,8 @@ ABLATIONS = {
     "addressed recommendations as support off": {"answer.addressed_supports": False},
     "defining sentence as support off": {"answer.defining_supports": False},
     "paragraph intent off": {"retrieval.paragraph_intent": False},
+    "contact intent off": {"retrieval.contact_intent": False},
+    "word bridge for English questions only (was)": {"retrieval.bridge_languages": ["en"]},
     "addressed list quoted whole off": {"answer.addressed_list_min": 0},
     "which-paragraph support off": {"answer.paragraph_supports": False},
     "named bodies off": {"question.bodies": False},

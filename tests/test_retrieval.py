@@ -122,6 +122,14 @@ def test_the_english_words_of_an_arabic_question_are_bridged_to_the_librarys_ara
     assert english_only.bridged == ""
 
 
+def test_a_question_asking_whom_to_contact_lifts_passages_naming_a_hotline_unless_turned_off(library, tmp_path):
+    question = "who do parents contact if their child is blackmailed online in Qatar?"
+    fits = [w for p in library.retrieve(question).passages for w in p.why if w.startswith("fits contact")]
+    assert fits
+    off = retriever_with(library, tmp_path, contact_intent=False).retrieve(question)
+    assert not any(w.startswith("fits contact") for p in off.passages for w in p.why)
+
+
 def test_neighbouring_paragraphs_are_available_for_context(library):
     op5 = library.paragraph("ga-resolution-2022", "OP 5")[0]
     before, after = library.neighbours(op5)
