@@ -62,11 +62,11 @@ QUESTION = {
         r"|rate of|estimate[sd]?|figures?|statistics?",
         r"كم|ما عدد|عدد|نسبه|حجم|تقدير\w*|احصاء\w*|المئه|المائه",
     ),
-    # "who do I contact?", "is there a hotline?", "وين أبلغ؟", "في رقم؟": the answer names a channel (a hotline,
+    # "whom should we call?", "where can victims report?", "لمن نتوجه؟": the answer names a channel (a hotline,
     # a number, an app, a body to report to). Naming a hotline is not asking for one ("how many reports did the
     # hotline receive"), nor is "ابلاغ"/"بلاغ" alone ("كم بلاغ" counts reports).
     "contact": _pattern(
-        r"who (?:do|should|can|could|to|would|shall) (?:i |we |you |parents |victims |children |they )?"
+        r"whom? (?:do|should|can|could|to|would|shall) (?:[\w']+ ){0,2}"
         r"(?:contact|call|report (?:it |this )?to|tell|turn to|go to|reach|ask)"
         r"|(?:numbers?|hotlines?|helplines?) (?:(?:to|do|can|should|could|would) (?:i |we |you |parents |victims |children "
         r"|they |people |families )?)?(?:call|ring|dial|contact|use|reach)"

@@ -29,10 +29,10 @@ SATURATION = RetrievalSettings().intent_saturation
     ("how do we fix the reporting gap", {"recommendation"}), ("what action is needed from tech firms", {"recommendation"}),
     ("شو الحلول؟", {"recommendation"}), ("كيف نحمي الأطفال؟", {"recommendation"}), ("شو النصايح للأهل", {"recommendation"}),
     # asking for a channel to report or call; naming a hotline, or counting reports, is not
-    ("who do I contact if my son is being blackmailed online?", {"contact"}),
+    ("who can a teacher contact about a pupil's case?", {"contact"}),
     ("where can parents report it?", {"contact"}), ("is there a helpline in Qatar?", {"contact"}),
-    ("what number do I call?", {"contact"}), ("how many reports did hotlines receive?", {"statistic"}),
-    ("وين أبلغ إذا ابني انبتز؟", {"contact"}), ("لمن نتوجه؟", {"contact"}), ("في رقم للمساعدة؟", {"contact"}),
+    ("what number should we ring?", {"contact", "recommendation"}), ("how many reports did hotlines receive?", {"statistic"}),
+    ("لمين أبلغ عن حساب مشبوه؟", {"contact"}), ("لمن نتوجه؟", {"contact"}), ("هل يوجد رقم للطوارئ؟", {"contact"}),
     ("كيف يتم الإبلاغ عن الاستغلال؟", {"contact"}), ("شو رقم الخط الساخن", {"contact"}),
     ("كم بلاغ وصل للخط الساخن؟", {"statistic"}), ("ما دور وسائل التواصل الاجتماعي؟", set()),
     ("هل في رقم الفقرة عن التشفير؟", {"paragraph"}), ("ما أثر الجائحة على الجاني؟", set()),
@@ -58,7 +58,7 @@ def test_passage_fit_follows_the_shape_of_the_answer_asked_for():
 
 
 def test_a_passage_naming_a_hotline_a_phone_number_or_a_reporting_app_fits_a_contact_question():
-    contact = question_intents("who do I contact?")
+    contact = question_intents("whom should we call?")
     assert passage_fit("يمكن الإبلاغ عبر الخط الساخن (12345678) أو عبر تطبيق الهاتف.", "", contact, SATURATION) == 1.0
     assert passage_fit("Children can call the national helpline on 116111.", "", contact, SATURATION) > 0.5
     assert passage_fit("Contact abuse and online abuse overlap; the law applies.", "", contact, SATURATION) == 0.0

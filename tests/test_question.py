@@ -13,8 +13,8 @@ def test_colloquial_arabic_question_words_become_standard_arabic():
     assert REGISTERS.rewrite("قديش عدد البلاغات").startswith("كم ")
     assert REGISTERS.rewrite("ليش؟") == "لماذا؟"
     assert "عبر الإنترنت" in REGISTERS.rewrite("الاستغلال اونلاين")
-    assert REGISTERS.rewrite("وين مكتوب انو المسؤولية ما لازم تنحط على الضحايا؟") == (
-        "أين مكتوب أن المسؤولية ما لازم توضع على الضحايا؟")
+    assert REGISTERS.rewrite("وين مكتوب انو البيانات لازم تنحط بقاعدة وطنية؟") == (
+        "أين مكتوب أن البيانات لازم توضع بقاعدة وطنية؟")
     assert REGISTERS.rewrite("شو عم يصير هلق") == "ما يحدث الآن"
 
 

@@ -123,7 +123,7 @@ def test_the_english_words_of_an_arabic_question_are_bridged_to_the_librarys_ara
 
 
 def test_a_question_asking_whom_to_contact_lifts_passages_naming_a_hotline_unless_turned_off(library, tmp_path):
-    question = "who do parents contact if their child is blackmailed online in Qatar?"
+    question = "whom should a family in Qatar call to report abuse of a child?"
     fits = [w for p in library.retrieve(question).passages for w in p.why if w.startswith("fits contact")]
     assert fits
     off = retriever_with(library, tmp_path, contact_intent=False).retrieve(question)
