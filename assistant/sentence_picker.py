@@ -54,6 +54,8 @@ class _Candidate(NamedTuple):
     dense: float
     has_number: bool
     favoured: bool
+    lead_in: bool = False  # ends in a colon: it introduces the item after it
+
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class SentencePicker:
         self.number_bonus = cfg.number_bonus
         self.fragment_terms = cfg.fragment_terms
         self.qualifier_follow = cfg.qualifier_follow
+        self.lead_in_with_item = cfg.lead_in_with_item
         self.endnote_share = cfg.endnote_share
         self.dense_weight = cfg.sentence_dense_weight
         self.vectors = vectors if self.dense_weight > 0 else None  # a SentenceVectors
@@ -171,7 +174,8 @@ class SentencePicker:
                     continue  # a page's running title and number ("… Global Threat Assessment 2019  44")
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
                 inside = any(a < e and s < b for a, b in favoured.get(p.chunk.chunk_id, ()))
-                cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence)), inside))
+                cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence)), inside,
+                                        self.lead_in_with_item and sentence.rstrip().endswith((":", "："))))
         chosen: list[Sentence] = []
         taken: set[int] = set()
         used: dict[int, int] = {}
@@ -190,6 +194,9 @@ class SentencePicker:
                 break
             c = cands[best]
             taken.add(best)
+            item = best + 1 if best + 1 < len(cands) and cands[best + 1].rank == c.rank else None
+            if c.lead_in and (item is None or item in taken):
+                continue  # "… as follows:" quoted alone says nothing
             used[c.rank] = used.get(c.rank, 0) + 1
             covered |= c.words & terms
             end = c.end
@@ -203,6 +210,13 @@ class SentencePicker:
                     end = nxt.end
                     best += 1
             chosen.append(Sentence(c.passage, c.start, end, best_gain, c.favoured))
+            if c.lead_in and item is not None and item not in taken:  # the item it introduces comes with it
+                nxt = cands[item]
+                taken.add(item)
+                followers += 1
+                covered |= nxt.words & terms
+                chosen.append(Sentence(nxt.passage, nxt.start, nxt.end, best_gain, nxt.favoured))
+                continue
             if self.qualifier_follow and best + 1 < len(cands) and best + 1 not in taken:
                 nxt = cands[best + 1]
                 text = c.passage.chunk.text

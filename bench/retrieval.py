@@ -57,6 +57,7 @@ ABLATIONS = {
     "pseudo-relevance feedback on": {"retrieval.feedback_weight": 0.5},
     "endnotes read by links and dates (was)": {"retrieval.bibliography_by_sentence": False},
     "qualifying next sentence quoted off": {"answer.qualifier_follow": False},
+    "a line ending in a colon quoted alone (was)": {"answer.lead_in_with_item": False},
     "years asked about checked in the evidence off": {"answer.periods_in_evidence": False},
     "regional bodies named in Arabic off": {"question.regional_names": False},
     "bare headings keep their rank": {"retrieval.headings_last": False},

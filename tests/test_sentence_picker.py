@@ -129,3 +129,16 @@ def test_a_quote_never_opens_on_the_footnote_mark_the_previous_sentence_left():
     assert picked and all(not s.text.startswith("¹") for s in picked)
     assert any(s.text.startswith("Most of the surveyed") for s in picked)
     assert all(text[s.start: s.end] == s.text for s in picked)
+
+
+def test_a_line_ending_in_a_colon_is_quoted_with_the_item_it_introduces_and_never_alone():
+    text = ("The forms of online sexual exploitation of children seen by the hotlines include:\n"
+            "- Sharing images through messaging apps.\n"
+            "- Grooming in games.\n\n"
+            "Reports on online sexual exploitation of children by hotlines rose steeply, as set out in the annex:")
+    picked = SentencePicker().pick("forms of online sexual exploitation of children seen by hotlines?", "",
+                                   [passage(text)], 2, 4)
+    texts = [s.text for s in picked]
+    lead = texts.index("The forms of online sexual exploitation of children seen by the hotlines include:")
+    assert texts[lead + 1] == "Sharing images through messaging apps."
+    assert not any(t.startswith("Reports on online") for t in texts)  # nothing after it to introduce
