@@ -268,6 +268,8 @@ class Answerer:
         expansion = retrieval.expansion
         if self.cfg.support_synonyms:  # "كم دولة" is answered by a sentence on "البلدان": the glossary's own-language forms
             expansion += " " + self.glossary.expand(question, other_language(retrieval.language))
+        if self.cfg.bridged_support and retrieval.bridged and not asks_for_number(question, exactly=True):
+            expansion += " " + retrieval.bridged
         return evidence_support(self.picker, question, expansion, retrieval.passages, self.cfg,
                                 focus_terms=focus_terms)
 

@@ -254,6 +254,10 @@ class AnswerSettings(BaseModel):
     defining_factor: float = 10.0  # 1-10 leave every figure of the five sets as it is; 10 makes it lead
     # The question's terms for support include the glossary's forms of them in the question's own language.
     support_synonyms: bool = True
+    # The word bridge's Arabic words count as evidence for a question that does not ask for a quantity: an
+    # English question over Arabic text whose passage ranks first was declined for want of a glossary term.
+    # A quantity question keeps to the glossary: a bridged word near a number is not the thing counted.
+    bridged_support: bool = True
     # Support does not penalise a sentence longer than `support_length_cap` words (a resolution paragraph is
     # one long sentence, and its length says nothing about whether it answers), nor reward one shorter than
     # `support_length_floor` (a five-word lead-in that shares one question word is not evidence).

@@ -90,6 +90,23 @@ def test_the_glossarys_own_language_forms_of_a_questions_words_count_as_its_supp
     assert with_forms > without > 0.0  # "البلدان" is the glossary's other Arabic form of "دولة"
 
 
+def test_the_bridges_arabic_words_are_evidence_for_an_english_question_unless_it_asks_for_a_quantity(library):
+    answerer = library.answerer
+    question = "what role do teachers play in spotting abuse?"
+    retrieval = library.retrieve(question)
+    assert retrieval.bridged
+    bridged = answerer.support(question, retrieval)
+    with answer_settings(answerer, bridged_support=False):
+        glossary_only = answerer.support(question, retrieval)
+    assert bridged >= answerer.cfg.abstain_threshold > glossary_only
+    assert not library.ask(question).abstained
+    counting = "how many teachers play a role in spotting abuse?"
+    retrieval = library.retrieve(counting)
+    with answer_settings(answerer, bridged_support=False):
+        glossary_only = answerer.support(counting, retrieval)
+    assert answerer.support(counting, retrieval) == glossary_only
+
+
 def test_a_figures_question_lists_each_quoted_figure_with_what_it_counts_from_the_figures_index(library):
     answer = library.ask("How many CSAM reports did NCMEC receive in 2018?")
     note = next(n for n in answer.notices if n.startswith("Figures quoted"))
