@@ -41,7 +41,9 @@ QUESTION = {
     # "what is X?" asked of a term alone, "define", "meaning of", "ما المقصود بـ", "تعريف"
     "definition": re.compile(
         r"\b(?:defin\w*|meaning|mean by|what is meant|stands? for)\b"
-        r"|^\W*what(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,2}(?:\s+exactly)?\W*$"
+        r"|^\W*what(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?"
+        r"(?!(?:numbers?|figures?|stats|statistics|estimates?|rates?|percentages?|share|proportion|scale|size)\b)"
+        r"[\w-]+(?:\s+[\w-]+){0,2}(?:\s+exactly)?\W*$"
         rf"|{_AR}(?:{normalize('تعريف|يعرف|تعرف|المقصود|يقصد|معنى|مفهوم')})"
         rf"|^\W*(?:ما|ماذا)\s+(?:هو|هي|يعني|تعني)\s+[^\s؟?]+(?:\s+[^\s؟?]+){{0,2}}\W*$",
         re.IGNORECASE,

@@ -21,6 +21,7 @@ SATURATION = RetrievalSettings().intent_saturation
     ("How many reports did the hotline receive?", {"statistic"}),
     ("ما عدد البلاغات التي تلقاها الخط الساخن؟", {"statistic"}),
     ("What is grooming?", {"definition"}),
+    ("what are the figures for sextortion?", {"statistic"}),  # asks for figures, not what "figures" means
     ("ما هو الاستدراج عبر الإنترنت؟", {"definition"}),
     ("Which body is responsible for the Global Alliance?", set()),
     # everyday ways of asking what should be done
