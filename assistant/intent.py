@@ -86,7 +86,7 @@ QUESTION = {
 PASSAGE = {
     "definition": _pattern(
         r"refers? to|defined as|is defined|definition|means|the term|understood as|is the (?:act|process|practice)",
-        r"يشير مصطلح|يشير|يقصد|يعرف|تعريف|مصطلح|ويعني|يعني|المقصود|يطلق|تطلق",
+        r"يشير مصطلح|يشير|يقصد|يعرف|تعرف|تعريف|مصطلح|ويعني|يعني|المقصود|يطلق|تطلق",
     ),
     "recommendation": _pattern(
         r"should|must|ought to|recommend\w*",
