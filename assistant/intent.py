@@ -85,7 +85,7 @@ QUESTION = {
 
 PASSAGE = {
     "definition": _pattern(
-        r"refers? to|defined as|is defined|definition|means|the term|understood as|is the (?:act|process|practice)",
+        r"refers? to|defined as|is defined|defines|definition|means|the term|understood as|is the (?:act|process|practice)",
         r"يشير مصطلح|يشير|يقصد|يعرف|تعرف|تعريف|مصطلح|ويعني|يعني|المقصود|يطلق|تطلق",
     ),
     "recommendation": _pattern(

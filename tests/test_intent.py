@@ -138,6 +138,7 @@ def test_a_defining_sentence_holds_the_term_next_to_its_defining_words():
     forms = [frozenset(search_terms("الابتزاز الجنسي"))]
     assert defines("ويُطلق الابتزاز الجنسي على تهديد الطفل بنشر صوره ما لم يرسل المزيد.", forms)
     assert defines("Sextortion refers to coercing a child with threats.", [frozenset(search_terms("sextortion"))])
+    assert defines("The protocol defines sextortion as coercion by threats.", [frozenset(search_terms("sextortion"))])
     assert defines("تعرف الاتفاقية الابتزاز الجنسي على أنه تهديد الطفل بنشر صوره.", forms)  # "تعرف": she defines
     assert not defines("ازدادت حالات الابتزاز الجنسي في عام 2019 بحسب التقارير.", forms)  # no defining words
     far = "يعني هذا المصطلح في القانون أموراً كثيرة تتعلق بالحماية والرعاية والتعليم والصحة، ومنها أيضاً الابتزاز الجنسي"
