@@ -24,6 +24,12 @@ def test_everyday_arabic_tech_words_and_loans_become_the_documents_words():
     assert REGISTERS.rewrite("الابتزاز على السوشيال ميديا") == "الابتزاز على وسائل التواصل الاجتماعي"
 
 
+def test_iraqi_maghrebi_egyptian_and_gulf_everyday_words_become_standard_arabic():
+    assert REGISTERS.rewrite("شكد دولة اكو بيها قانون؟") == "كم دولة يوجد بيها قانون؟"
+    assert REGISTERS.rewrite("شكون كتب ده") == "من كتب هذا"
+    assert REGISTERS.rewrite("الحكومات سوت هالشي") == "الحكومات فعلت هذا الشيء"
+
+
 def test_everyday_words_for_ones_own_children_and_for_being_blackmailed_become_the_documents_words():
     assert REGISTERS.rewrite("بنتي انبتزت على النت") == "طفلتي تعرضت للابتزاز على الإنترنت"
     assert REGISTERS.rewrite("ولادي انبتزوا") == "أطفالي تعرضوا للابتزاز"
