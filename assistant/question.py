@@ -190,6 +190,7 @@ def library_vocabulary(texts: list[str]) -> set[str]:
     return {t for text in texts for t in tokens(text) if t.isalpha() or t.isdigit()}
 
 
+_GLUED = {"عال": "على", "هال": "هذا"}  # a particle spoken into the article of the word after it
 _COLLOQUIAL_PRESENT = re.compile(r"^ب(?=[يتن][^\sا]\S{2,})")
 
 
@@ -210,16 +211,17 @@ class QuestionReader:
         return text
 
     def _unglued(self, word: str) -> str:
-        """Colloquial "على ال" glued into "عال": "عالنت", "عالاطفال" -> "على النت", "على الاطفال", for words the
-        library does not hold as written and does once unglued."""
+        """Colloquial "على ال" glued into "عال" and "هذا ال" into "هال": "عالنت", "هالتقرير" -> "على النت", "هذا
+        التقرير", for words the library does not hold as written and does once unglued."""
         lead, core, trail = _EDGE.match(word).groups()
-        if not core.startswith("عال") or len(core) < 5 or normalize(core) in self.vocabulary:
+        glued = next((g for g in _GLUED if core.startswith(g)), None)
+        if glued is None or len(core) < 5 or normalize(core) in self.vocabulary:
             return word
         rest = "ال" + core[3:]
         standard = self.registers.rewrite(rest)
         if normalize(rest) not in self.vocabulary and normalize(standard) == normalize(rest):
             return word
-        return f"{lead}على {standard}{trail}"
+        return f"{lead}{_GLUED[glued]} {standard}{trail}"
 
     def _standard_verb(self, word: str) -> str:
         """Colloquial present tense "بيقول", "بتلزم" -> "يقول", "تلزم", for words the library does not hold

@@ -80,6 +80,12 @@ def test_a_glued_colloquial_ala_is_unglued_for_words_the_library_holds_once_ungl
     assert reader.search_text("عالمي") == "عالمي"  # a word of the library stays as written
 
 
+def test_a_glued_colloquial_demonstrative_is_unglued_the_same_way():
+    reader = QuestionReader(REGISTERS, vocabulary=library_vocabulary(["التقرير هالة"]))
+    assert reader.search_text("شو بيقول هالتقرير") == "ما يقول هذا التقرير"
+    assert reader.search_text("هالة") == "هالة"
+
+
 def test_words_without_a_rule_are_left_as_typed():
     assert REGISTERS.rewrite("What is sextortion?") == "What is sextortion?"
 
