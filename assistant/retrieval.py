@@ -265,6 +265,8 @@ class Retriever:
         mask = self._mask(filters)
         lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
         lexical_query = f"{lex_query} {lex_extra}"
+        if cfg.contact_intent and cfg.contact_terms and "contact" in question_intents(question):
+            lexical_query += " " + cfg.contact_terms  # the words a channel to report or call is named by
         lexical = self._lexical_order(lexical_query, mask)
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
         lists = self._more_lists(query, language, qvec, mask, timings)

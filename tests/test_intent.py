@@ -35,7 +35,7 @@ SATURATION = RetrievalSettings().intent_saturation
     ("what number should we ring?", {"contact", "recommendation"}), ("how many reports did hotlines receive?", {"statistic"}),
     ("لمين أبلغ عن حساب مشبوه؟", {"contact"}), ("لمن نتوجه؟", {"contact"}), ("هل يوجد رقم للطوارئ؟", {"contact"}),
     ("كيف يتم الإبلاغ عن الاستغلال؟", {"contact"}), ("شو رقم الخط الساخن", {"contact"}),
-    ("كم بلاغ وصل للخط الساخن؟", {"statistic"}), ("ما دور وسائل التواصل الاجتماعي؟", set()),
+    ("وين بيبلغوا الأهل؟", {"contact"}), ("كم بلاغ وصل للخط الساخن؟", {"statistic"}), ("ما دور وسائل التواصل الاجتماعي؟", set()),
     ("هل في رقم الفقرة عن التشفير؟", {"paragraph"}), ("ما أثر الجائحة على الجاني؟", set()),
 ])
 def test_question_intents_are_read_from_the_wording_in_both_languages(question, intents):

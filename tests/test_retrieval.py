@@ -124,10 +124,12 @@ def test_the_english_words_of_an_arabic_question_are_bridged_to_the_librarys_ara
 
 def test_a_question_asking_whom_to_contact_lifts_passages_naming_a_hotline_unless_turned_off(library, tmp_path):
     question = "whom should a family in Qatar call to report abuse of a child?"
-    fits = [w for p in library.retrieve(question).passages for w in p.why if w.startswith("fits contact")]
-    assert fits
+    got = library.retrieve(question)
+    assert any(w.startswith("fits contact") for p in got.passages for w in p.why)
+    assert library.settings.retrieval.contact_terms in got.lexical_query  # a passage naming a hotline is a candidate
     off = retriever_with(library, tmp_path, contact_intent=False).retrieve(question)
     assert not any(w.startswith("fits contact") for p in off.passages for w in p.why)
+    assert library.settings.retrieval.contact_terms not in off.lexical_query
 
 
 def test_neighbouring_paragraphs_are_available_for_context(library):
