@@ -18,8 +18,8 @@ from indexing.language import Language, answer_language, normalize, other_langua
 from indexing.sentences import quote_spans, sentences_of
 
 from .composing import abstain_text, build_citations, by_document, intro, no_figures_intro, not_mentioned_intro
-from .intent import (agreeing, asks_for_number, counted_units, defined_term, defines, numbered, quantity_focus,
-                     question_intents)
+from .intent import (agreeing, asks_for_number, counted_units, defined_term, defines, names_a_channel, numbered,
+                     quantity_focus, question_intents)
 from .sentence_picker import Sentence, SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
@@ -377,8 +377,12 @@ class Answerer:
         partial = []
         if cfg.sub_items_max > 0:
             sentences, partial = complete_sub_items(sentences, cfg.sub_items_max, cfg.lead_follow)
-        # a definition question leads with the sentence that says what the term is, wherever it sits in its passage
-        citations = build_citations(sentences, language, first=[s for s in sentences if s.favoured][:1])
+        # a definition question leads with the sentence that says what the term is, wherever it sits in its passage;
+        # one asking whom to contact, with the sentence naming the hotline, number or app
+        first = [s for s in sentences if s.favoured][:1]
+        if not first and cfg.channel_bonus and "contact" in question_intents(question):
+            first = [s for s in sentences if names_a_channel(s.text)][:1]
+        citations = build_citations(sentences, language, first=first)
         return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,
                       passages=tuple(passages), support=strength,
                       notices=(*notices, *(left_out_notice(p, language) for p in partial)),

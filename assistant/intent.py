@@ -84,6 +84,13 @@ QUESTION = {
     ),
 }
 
+_CHANNEL_EN = (r"hotlines?|helplines?|help lines?|toll-free|(?:tele)?phone numbers?|phone lines?"
+               r"|reporting (?:portals?|channels?|buttons?|lines?|apps?)"
+               r"|report(?:ed|s)? (?:to|via|through) (?:the |a )?(?:police|hotline|helpline|authorities)"
+               r"|call (?:the )?(?:police|hotline|helpline)")
+_CHANNEL_AR = (r"الخط الساخن|خط ساخن|خطوط ساخنه|الخطوط الساخنه|خط المساعده|خطوط المساعده|رقم (?:ال)?هاتف|الهاتف المجاني"
+               r"|(?:عبر|من خلال|طريق) (?:ال)?تطبيق|تطبيقات? (?:الهاتف|ذكي|ذكيه)")
+
 PASSAGE = {
     "definition": _pattern(
         r"refers? to|defined as|is defined|defines|definition|means|the term|understood as|is the (?:act|process|practice)",
@@ -100,15 +107,10 @@ PASSAGE = {
     # A channel to report or call: a hotline, a helpline, a number, a reporting app or portal. Not "contact"
     # alone ("contact abuse" is a kind of abuse), "التواصل مع" ("communicating with children" is grooming) nor
     # "تطبيق" alone ("تطبيق القانون" applies the law).
-    "contact": _pattern(
-        r"hotlines?|helplines?|help lines?|toll-free|(?:tele)?phone numbers?|phone lines?"
-        r"|reporting (?:portals?|mechanisms?|channels?|tools?|buttons?|lines?|apps?|platforms?)"
-        r"|report(?:ed|s)? (?:to|via|through) (?:the |a )?(?:police|hotline|helpline|authorities)"
-        r"|call (?:the )?(?:police|hotline|helpline)",
-        r"الخط الساخن|خط ساخن|خطوط ساخنه|الخطوط الساخنه|خط المساعده|خطوط المساعده|رقم (?:ال)?هاتف|الهاتف المجاني"
-        r"|الابلاغ|ابلاغ|بلاغات|(?:عبر|من خلال|طريق) (?:ال)?تطبيق|تطبيقات? (?:الهاتف|ذكي|ذكيه)",
-    ),
+    "contact": _pattern(_CHANNEL_EN + r"|reporting (?:mechanisms?|tools?|platforms?)", _CHANNEL_AR + r"|الابلاغ|ابلاغ|بلاغات"),
 }
+# The channel itself, named in one sentence (reporting in general, "الإبلاغ", is what a passage on it is about).
+_CHANNEL = _pattern(_CHANNEL_EN, _CHANNEL_AR)
 # A telephone number: "(66815757)", "116111"; not a year, an amount with separators ("750,000", read before the
 # search form drops them), or a date.
 _PHONE = re.compile(r"\(\d{4,}\)|(?<!\d)(?<!\d[.,/])\d{6,}(?!\d|[.,/]\d)")
@@ -150,6 +152,11 @@ def defines(sentence: str, forms: list[frozenset[str]], window: int = 60) -> boo
         if any(f and f <= near for f in forms):
             return True
     return False
+
+
+def names_a_channel(text: str) -> bool:
+    """A sentence naming a channel to report or call: a hotline, a helpline, a phone number, a reporting app."""
+    return bool(_PHONE.search(text) or _CHANNEL.search(normalize(text)))
 
 
 def question_intents(question: str) -> frozenset[str]:

@@ -20,7 +20,7 @@ from indexing.headings import ends_as_question, looks_like_heading, names_a_part
 from indexing.language import search_terms, sentence_terms
 from indexing.sentences import quote_spans
 
-from .intent import asks_for_number
+from .intent import asks_for_number, names_a_channel, question_intents
 from .models import Passage
 
 _NUMBER = re.compile(r"\d")
@@ -52,7 +52,7 @@ class _Candidate(NamedTuple):
     end: int
     words: frozenset[str]
     dense: float
-    has_number: bool
+    shaped: bool  # holds what the question asks for the shape of: a number, a channel to call
     favoured: bool
     lead_in: bool = False  # ends in a colon: it introduces the item after it
 
@@ -100,6 +100,7 @@ class SentencePicker:
         self.fragment_terms = cfg.fragment_terms
         self.qualifier_follow = cfg.qualifier_follow
         self.lead_in_with_item = cfg.lead_in_with_item
+        self.channel_bonus = cfg.channel_bonus
         self.endnote_share = cfg.endnote_share
         self.dense_weight = cfg.sentence_dense_weight
         self.vectors = vectors if self.dense_weight > 0 else None  # a SentenceVectors
@@ -154,6 +155,7 @@ class SentencePicker:
         favoured = favoured or {}
         terms = set(search_terms(f"{question} {expansion}")) - ignore
         wants_number = asks_for_number(question, exactly=False)
+        wants_channel = self.channel_bonus and "contact" in question_intents(question)
         cands: list[_Candidate] = []
         for rank, (p, (spans, sims)) in enumerate(zip(passages, self._spans(passages, question_vector))):
             titled = sentence_terms(f"{p.chunk.title} {p.chunk.title_ar}")
@@ -174,7 +176,8 @@ class SentencePicker:
                     continue  # a page's running title and number ("… Global Threat Assessment 2019  44")
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
                 inside = any(a < e and s < b for a, b in favoured.get(p.chunk.chunk_id, ()))
-                cands.append(_Candidate(rank, p, s, e, words, dense, bool(_NUMBER.search(sentence)), inside,
+                shaped = (wants_number and bool(_NUMBER.search(sentence))) or (wants_channel and names_a_channel(sentence))
+                cands.append(_Candidate(rank, p, s, e, words, dense, shaped, inside,
                                         self.lead_in_with_item and sentence.rstrip().endswith((":", "："))))
         chosen: list[Sentence] = []
         taken: set[int] = set()
@@ -186,7 +189,7 @@ class SentencePicker:
             for n, c in enumerate(cands):
                 if n in taken or used.get(c.rank, 0) >= per_passage:
                     continue
-                lexical = self._lexical(c.words, terms, len(c.words), wants_number and c.has_number, covered)
+                lexical = self._lexical(c.words, terms, len(c.words), c.shaped, covered)
                 gain = (lexical + c.dense) / (1 + self.rank_decay * c.rank) * (favour if c.favoured else 1.0)
                 if gain > best_gain:
                     best, best_gain = n, gain

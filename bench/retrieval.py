@@ -46,6 +46,7 @@ ABLATIONS = {
     "paragraph intent off": {"retrieval.paragraph_intent": False},
     "contact intent off": {"retrieval.contact_intent": False},
     "contact words not added to the lexical query": {"retrieval.contact_terms": ""},
+    "hotline sentence not led with for contact questions": {"answer.channel_bonus": False},
     "word bridge for English questions only (was)": {"retrieval.bridge_languages": ["en"]},
     "addressed list quoted whole off": {"answer.addressed_list_min": 0},
     "which-paragraph support off": {"answer.paragraph_supports": False},

@@ -107,6 +107,14 @@ def test_the_bridges_arabic_words_are_evidence_for_an_english_question_unless_it
     assert answerer.support(counting, retrieval) == glossary_only
 
 
+def test_a_question_asking_whom_to_contact_leads_with_the_sentence_naming_the_hotline(library):
+    from assistant.intent import names_a_channel
+
+    for question in ("whom should a family in Qatar call to report abuse of a child?", "لمين نتوجه بقطر إذا انبتز طفل؟"):
+        answer = library.ask(question)
+        assert not answer.abstained and names_a_channel(answer.citations[0].quote), (question, answer.citations[0])
+
+
 def test_a_figures_question_lists_each_quoted_figure_with_what_it_counts_from_the_figures_index(library):
     answer = library.ask("How many CSAM reports did NCMEC receive in 2018?")
     note = next(n for n in answer.notices if n.startswith("Figures quoted"))
