@@ -268,10 +268,13 @@ class Answerer:
         expansion = retrieval.expansion
         if self.cfg.support_synonyms:  # "كم دولة" is answered by a sentence on "البلدان": the glossary's own-language forms
             expansion += " " + self.glossary.expand(question, other_language(retrieval.language))
-        if self.cfg.bridged_support and retrieval.bridged and not asks_for_number(question, exactly=True):
-            expansion += " " + retrieval.bridged
-        return evidence_support(self.picker, question, expansion, retrieval.passages, self.cfg,
-                                focus_terms=focus_terms)
+        own = evidence_support(self.picker, question, expansion, retrieval.passages, self.cfg, focus_terms=focus_terms)
+        near_miss = own >= self.cfg.bridged_support_floor * self.cfg.abstain_threshold
+        if near_miss and self.cfg.bridged_support and retrieval.bridged and not asks_for_number(question, exactly=True):
+            # the bridge strengthens what the question's own words nearly found; alone it is too loose to count
+            return max(own, evidence_support(self.picker, question, f"{expansion} {retrieval.bridged}",
+                                             retrieval.passages, self.cfg, focus_terms=focus_terms))
+        return own
 
     def defining(self, question: str, retrieval: Retrieval, depth: int) -> dict[str, list[tuple[int, int]]]:
         """For a definition question, the sentences of the top `depth` passages that define its term (or a

@@ -40,6 +40,7 @@ ABLATIONS = {
     "intent prior off": {"retrieval.intent_weight": 0.0},
     "support synonyms off": {"answer.support_synonyms": False},
     "bridged words as support off (was)": {"answer.bridged_support": False},
+    "bridged words as support with no floor": {"answer.bridged_support_floor": 0.0},
     "addressee prior off": {"retrieval.addressee_weight": 0.0},
     "addressed recommendations as support off": {"answer.addressed_supports": False},
     "defining sentence as support off": {"answer.defining_supports": False},

@@ -261,8 +261,12 @@ class AnswerSettings(BaseModel):
     support_synonyms: bool = True
     # The word bridge's Arabic words count as evidence for a question that does not ask for a quantity: an
     # English question over Arabic text whose passage ranks first was declined for want of a glossary term.
-    # A quantity question keeps to the glossary: a bridged word near a number is not the thing counted.
+    # A quantity question keeps to the glossary: a bridged word near a number is not the thing counted. Nor do
+    # bridged words count unless the question's own words and the glossary's came near the threshold by
+    # themselves (this share of it): "<script>alert(1)</script>" found 0.58 of it, and its bridged words
+    # ("الإرهابية", "وآذار") would have answered it; the answerable questions the bridge lifted had 0.93-1.0.
     bridged_support: bool = True
+    bridged_support_floor: float = 0.75
     # Support does not penalise a sentence longer than `support_length_cap` words (a resolution paragraph is
     # one long sentence, and its length says nothing about whether it answers), nor reward one shorter than
     # `support_length_floor` (a five-word lead-in that shares one question word is not evidence).

@@ -92,7 +92,7 @@ def test_the_glossarys_own_language_forms_of_a_questions_words_count_as_its_supp
 
 def test_the_bridges_arabic_words_are_evidence_for_an_english_question_unless_it_asks_for_a_quantity(library):
     answerer = library.answerer
-    question = "what role do teachers play in spotting abuse?"
+    question = "how do offenders hide their identity?"
     retrieval = library.retrieve(question)
     assert retrieval.bridged
     bridged = answerer.support(question, retrieval)
@@ -100,7 +100,10 @@ def test_the_bridges_arabic_words_are_evidence_for_an_english_question_unless_it
         glossary_only = answerer.support(question, retrieval)
     assert bridged >= answerer.cfg.abstain_threshold > glossary_only
     assert not library.ask(question).abstained
-    counting = "how many teachers play a role in spotting abuse?"
+    markup = "<script>alert(1)</script>"  # words the bridge places near library words, and nothing else
+    retrieval = library.retrieve(markup)
+    assert answerer.support(markup, retrieval) < answerer.cfg.abstain_threshold
+    counting = "how many offenders hide their identity?"
     retrieval = library.retrieve(counting)
     with answer_settings(answerer, bridged_support=False):
         glossary_only = answerer.support(counting, retrieval)
@@ -175,7 +178,8 @@ def test_a_which_paragraph_question_is_answered_by_a_numbered_paragraph_the_sign
     question = "which paragraph mentions data sharing between authorities?"
     retrieval = library.retrieve(question)
     answerer = library.answerer
-    assert_enough_only_through(answerer, question, retrieval, paragraph_supports=False)
+    # (the bridge's words, "تقاسم السلطات", are evidence too; without them the paragraph alone is)
+    assert_enough_only_through(answerer, question, retrieval, paragraph_supports=False, bridged_support=False)
     answer = library.ask(question)
     assert not answer.abstained and answer.citations[0].label.startswith(("OP ", "PP ", "para. "))
 
