@@ -264,8 +264,13 @@ class Retriever:
             name_terms = frozenset(search_terms(f"{names} {other}")) - frozenset(search_terms(rest))
         mask = self._mask(filters)
         lexical_weight = cfg.lexical_weight_en if language == "en" else cfg.lexical_weight
+        intents = question_intents(question)
+        if not cfg.paragraph_intent:
+            intents -= {"paragraph"}
+        if not cfg.contact_intent:
+            intents -= {"contact"}
         lexical_query = f"{lex_query} {lex_extra}"
-        if cfg.contact_intent and cfg.contact_terms and "contact" in question_intents(question):
+        if cfg.contact_terms and "contact" in intents:
             lexical_query += " " + cfg.contact_terms  # the words a channel to report or call is named by
         lexical = self._lexical_order(lexical_query, mask)
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
@@ -291,11 +296,6 @@ class Retriever:
                 if cid in self.by_id and self.by_id[cid].doc_id in also:
                     fused[cid] *= cfg.shared_name_factor
         ranked = sorted(fused, key=lambda c: -fused[c])
-        intents = question_intents(question)
-        if not cfg.paragraph_intent:
-            intents -= {"paragraph"}
-        if not cfg.contact_intent:
-            intents -= {"contact"}
         addressed: set[str] = set()
         group = ""
         if "recommendation" in intents and cfg.addressee_weight > 0:

@@ -57,7 +57,6 @@ class _Candidate(NamedTuple):
     lead_in: bool = False  # ends in a colon: it introduces the item after it
 
 
-
 @dataclass(frozen=True)
 class Sentence:
     passage: Passage

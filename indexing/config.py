@@ -214,7 +214,8 @@ class AnswerSettings(BaseModel):
     min_gain_ratio: float = 0.0
     # A sentence holding a number scores this many times more when the question is about figures.
     number_bonus: float = 1.6
-    # A question asking whom to contact gets the same bonus for a sentence naming a hotline, a number or an app.
+    # A question asking whom to contact gets the same bonus for a sentence naming a hotline, a number or an app,
+    # and its answer leads with the first such sentence picked.
     channel_bonus: bool = True
     # A picked sentence of fewer terms than this is a fragment (a PDF line cut): quoted with the next one.
     fragment_terms: int = 8
