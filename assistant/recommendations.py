@@ -131,8 +131,9 @@ def _paragraphs(chunk: Chunk) -> list[tuple[int, str]]:
 
 class RecommendationReader:
     def __init__(self, words: RecommendationWords, item_min_chars: int = 40, lead_max_chars: int = 120,
-                 endnote_share: float = 0.12):
+                 endnote_share: float = 0.12, group_heading_max_words: int = 5):
         self.words = words
+        self.group_heading_max_words = group_heading_max_words  # 0: a group's sub-heading opens nothing
         self.item_min_chars = item_min_chars  # shorter list items are fragments or sub-headings
         self.lead_max_chars = lead_max_chars  # a numbered paragraph this short introduces the items below it
         self.endnote_share = endnote_share  # Settings.answer.endnote_share: a reference is no recommendation
@@ -151,6 +152,14 @@ class RecommendationReader:
         return (len(text) < 300 and not _ITEM.match(text) and self.words.names_recommendations(text)
                 and (text.rstrip().endswith((":", "؟", "?", ":")) or bool(_NUMBERED.match(text))))
 
+    def names_only_a_group(self, text: str) -> bool:
+        """A sub-heading that is a group's name and a colon ("صناعة التكنولوجيا:", "On the national level:"):
+        the list below it says what that group should do, wherever the section's heading puts it."""
+        if not text.rstrip().endswith((":", ":")) or _ITEM.match(text):
+            return False
+        words = tokens(text)
+        return 0 < len(words) <= self.group_heading_max_words and bool(self.words.group_of(text))
+
     def read(self, chunks: list[Chunk]) -> list[Recommendation]:
         """A document's recommendations in reading order."""
         out: list[Recommendation] = []
@@ -159,11 +168,12 @@ class RecommendationReader:
         context = ""  # the latest lead-in or sub-heading inside the block
         context_section = ""
         count = 0
+        grouped = False  # inside the list under a sub-heading that names only a group
         for chunk in sorted(chunks, key=lambda c: c.ordinal):
             if chunk.is_heading:
                 if opener and not self.words.names_recommendations(chunk.text):
                     opener = None
-                context, count = "", 0
+                context, count, grouped = "", 0, False
                 continue
             fmt = references("ar" if chunk.language == "ar" else "en")
             by_section = self.in_section(chunk.section)
@@ -178,9 +188,13 @@ class RecommendationReader:
                 if opener and numbered and not _ITEM.match(text) and numbered.group(1) != opener[1] \
                         and not chunk.label:
                     opener = None  # the next question or numbered heading
-                if not (by_section or opener):
-                    continue
                 item = _ITEM.match(text)
+                if self.group_heading_max_words and self.names_only_a_group(text):
+                    grouped = True
+                elif not item:
+                    grouped = False
+                if not (by_section or opener or grouped):
+                    continue
                 if text.rstrip().endswith((":", ":")) and not item:
                     context, context_section, count = text, chunk.section, 0  # a lead-in or a sub-heading
                     continue

@@ -107,7 +107,8 @@ class Retriever:
         answer = self.settings.answer
         self.recommendation_words = RecommendationWords.load(self.settings.recommendation_words_path)
         reader = RecommendationReader(self.recommendation_words, answer.recommendation_item_min_chars,
-                                      answer.recommendation_lead_max_chars, answer.endnote_share)
+                                      answer.recommendation_lead_max_chars, answer.endnote_share,
+                                      answer.recommendation_group_heading_words)
         self.recommendation_items = {doc_id: reader.read(chunks) for doc_id, chunks in self.by_doc.items()}
         by_chunk: dict[str, list[Recommendation]] = {}
         for items in self.recommendation_items.values():

@@ -84,3 +84,39 @@ def test_items_of_a_marked_list_are_told_from_paragraphs_read_as_items(library):
     assert any(r.listed for r in items["qatar-submission-2024"])  # "- ..." lines
     assert any(r.listed for r in items["sr-report-a-hrc-28-56"])  # "(أ) ..." sub-items
     assert not any(r.listed for r in items["gta-2019"] if r.label.startswith("¶"))  # paragraphs, not list lines
+
+
+_MEASURES = ("Annual report 2023\n\nWhat measures can be taken against online abuse?\n\n"
+             "The answers below come from the ministry and its partners in the field this year.\n\n"
+             "Technology companies:\n\n"
+             "- Publish regular transparency reports on the removal of abuse material and on requests for data.\n\n"
+             "- Build age checks and reporting tools for children and parents into every product by default.\n\n"
+             "The ministry also reviewed its own procedures during the year and found them adequate overall.\n\n"
+             "- A list after ordinary prose is not under the sub-heading any more, whatever it says here.\n")
+
+
+def test_a_list_under_a_sub_heading_naming_a_group_is_addressed_to_it_in_any_section(reader):
+    recs = reader.read(chunk_document(clean_document(source_doc(_MEASURES, "m.en.txt"))))
+    assert [(r.text[:20], r.addressee) for r in recs] == [
+        ("- Publish regular tr", "Private sector and internet service providers"),
+        ("- Build age checks a", "Private sector and internet service providers")]
+
+
+def test_an_arabic_group_sub_heading_opens_its_list_too(reader):
+    text = ("تقرير سنوي\n\nما هي التدابير التي يمكن اتخاذها؟\n\nيعرض هذا القسم ما جمعته الوزارة من شركائها خلال العام الماضي كله.\n\n"
+            "مقدمو الخدمة عبر الإنترنت:\n\n- تنفيذ آليات إبلاغ سهلة الاستخدام للأطفال وأولياء الأمور في جميع المنصات.\n\n"
+            "التحديات:\n\n- ضعف التنسيق بين الجهات المعنية في تبادل المعلومات عن الجرائم الإلكترونية.\n")
+    recs = reader.read(chunk_document(clean_document(source_doc(text, "m.ar.txt"))))
+    assert [(r.text[:13], r.addressee) for r in recs] == [
+        ("- تنفيذ آليات", "Private sector and internet service providers")]
+
+
+def test_a_long_line_naming_a_group_or_the_setting_off_opens_no_list():
+    words = RecommendationWords.load(Settings(corpus_dir=CORPUS).recommendation_words_path)
+    off = RecommendationReader(words, group_heading_max_words=0)
+    assert off.read(chunk_document(clean_document(source_doc(_MEASURES, "m.en.txt")))) == []
+    on = RecommendationReader(words)
+    assert on.names_only_a_group("صناعة التكنولوجيا:") and on.names_only_a_group("Technology companies:")
+    assert not on.names_only_a_group("Technology companies")  # no colon: a title, not a lead-in
+    assert not on.names_only_a_group("In the past year, technology companies reported the following figures:")
+    assert not on.names_only_a_group("Challenges:")
