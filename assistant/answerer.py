@@ -18,7 +18,7 @@ from indexing.language import Language, answer_language, normalize, other_langua
 from indexing.sentences import quote_spans, sentences_of
 
 from .composing import abstain_text, build_citations, by_document, intro, no_figures_intro, not_mentioned_intro
-from .intent import (agreeing, asks_for_number, counted_units, defined_term, defines, names_a_channel, numbered,
+from .intent import (agreeing, asks_for_number, contrasted_terms, counted_units, defined_term, defines, names_a_channel, numbered,
                      quantity_focus, question_intents)
 from .sentence_picker import Sentence, SentencePicker
 from .sub_items import complete as complete_sub_items
@@ -280,19 +280,29 @@ class Answerer:
         """For a definition question, the sentences of the top `depth` passages that define its term (or a
         glossary form of it, either language): (start, end) in each chunk's text."""
         term = defined_term(question)
-        words = frozenset(search_terms(term)) - retrieval.name_terms
-        if not words:
+        pair = () if term or not self.cfg.contrast_defines else contrasted_terms(question)
+        forms = [f for t in ((term,) if term else pair) for f in self._forms(t, retrieval, inside=bool(pair))]
+        if not forms:
             return {}
-        forms = [words]
-        for t in self.glossary.matches(term):  # a glossary entry one of whose forms is the term: all its forms
-            its = [frozenset(search_terms(f)) for f in (*t.en, *t.ar)]
-            if words in its:
-                forms.extend(its)
         out: dict[str, list[tuple[int, int]]] = {}
         for p, s, e in self._sentences(retrieval, depth):
-            if defines(p.chunk.text[s:e], forms, self.cfg.defining_window):
+            if defines(p.chunk.text[s:e], forms, self.cfg.defining_window, contrast=bool(pair)):
                 out.setdefault(p.chunk.chunk_id, []).append((s, e))
         return out
+
+    def _forms(self, term: str, retrieval: Retrieval, inside: bool = False) -> list[frozenset[str]]:
+        """The term's words in search form, and every form of a glossary entry one of whose forms it is (`inside`:
+        of every entry it holds, "reporting hotline" -> the hotline's: one of two things contrasted is often
+        qualified)."""
+        words = frozenset(search_terms(term)) - retrieval.name_terms
+        if not words:
+            return []
+        forms = [words]
+        for t in self.glossary.matches(term):
+            its = [frozenset(search_terms(f)) for f in (*t.en, *t.ar)]
+            if words in its or inside:
+                forms.extend(f for f in its if f)
+        return forms
 
     def addressed_lists(self, question: str, picked: list[Sentence], retrieval: Retrieval) -> tuple[list[Sentence], int]:
         """When `addressed_list_min` of the picked sentences are items of marked lists addressed to the question's

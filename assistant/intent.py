@@ -33,6 +33,11 @@ QUESTION = {
         r"توصي|يوصي|توصيه|توصيات|الموصى|يقترح|تقترح|بيقترح\w*|مقترح\w*|ينبغي|نصح|ينصح|نصايح|نصائح"
         r"|حلول|الحلول|الخطوات|اولويات|الاولويات|كيف نحل|كيف نمنع|كيف نكافح|كيف نواجه|كيف نحمي",
     ),
+    # "the difference between X and Y", "X vs Y", "how does X differ from Y", "شو الفرق بين X و Y"
+    "difference": _pattern(
+        r"differen\w*|diff|differs?|distinguish\w*|vs\.?|versus|tell (?:\w+ )?apart",
+        r"الفرق|فرق|الفروق|فروق|الاختلاف|يختلف|تختلف|يميز|التمييز",
+    ),
     "obligation": _pattern(
         r"requires?|required|requirements?|obligations?|oblige[sd]?|must|urge[sd]?|calls? (?:up)?on|called (?:up)?on"
         r"|expected to|duty|duties|commit\w*|supposed to|(?:have|has|need|needs|ought) to",
@@ -100,6 +105,11 @@ PASSAGE = {
         r"should|must|ought to|recommend\w*",
         r"ينبغي|يجب|توصي|نوصي|يوصى|توصيه|توصيات",
     ),
+    # what sets one thing apart from another: "differs from", "unlike", "يختلف ... عن", "بخلاف"
+    "difference": _pattern(
+        r"differs?|different from|unlike|distinct from|as opposed to|in contrast|whereas|distinguish\w*",
+        r"يختلف|تختلف|بخلاف|على عكس|خلافا ل|على خلاف|يميز|تمييز|يتميز|تتميز",
+    ),
     "obligation": _pattern(
         r"urges|calls upon|requests|encourages|shall|must|decides|invites",
         r"تحث|تهيب|تطلب|تشجع|تدعو|تقرر|يجب|يتعين",
@@ -142,12 +152,34 @@ def defined_term(question: str) -> str:
     return re.sub(r"^(?:the\s+)?(?:meaning|definition)\s+of\s+(?:the\s+)?", "", term, flags=re.IGNORECASE)
 
 
-def defines(sentence: str, forms: list[frozenset[str]], window: int = 60) -> bool:
+_CONTRASTED = re.compile(
+    r"\b(?:between|betwen)\s+(?:an?\s+|the\s+)?(.+?)\s+and\s+(?:an?\s+|the\s+)?(.+?)(?=[?,.;:؟،!]|\s+(?:in|according|per|under|for)\s|$)"
+    r"|^\W*(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+){0,2}?)(?=[?,.;:؟،!]|\s+[-–—]\s|\s+(?:in|according|per|under|for)\s|$)"
+    r"|\bdoes\s+(?:an?\s+|the\s+)?(.+?)\s+differ\s+from\s+(?:an?\s+|the\s+)?(.+?)(?=[?,.;:؟،!]|\s+(?:in|according|per|under)\s|$)"
+    r"|(?:بين)\s+(.+?)\s+و\s*(?!بين)(.+?)(?=[?,.;:؟،!]|\s+(?:في|حسب|بحسب|وفق|عند)\s|$)",
+    re.IGNORECASE,
+)
+
+
+def contrasted_terms(question: str) -> tuple[str, ...]:
+    """The two things a difference question sets side by side ("the difference between <a hotline> and <a child
+    helpline>", "<grooming> vs <sextortion>", "الفرق بين <الخط الساخن> و<خط المساعدة>"); () for any other question."""
+    if "difference" not in question_intents(question):
+        return ()
+    found = _CONTRASTED.search(question)
+    if not found:
+        return ()
+    pair = [g.strip() for g in found.groups() if g]
+    return tuple(pair[:2]) if len(pair) >= 2 and all(pair[:2]) else ()
+
+
+def defines(sentence: str, forms: list[frozenset[str]], window: int = 60, contrast: bool = False) -> bool:
     """A sentence that says what a term means ("يطلق ... على", "refers to"), every word of one of the term's forms
     (in search form) within `window` characters of the defining words: "... موجه لطفل" far from "يطلق" does
     not define "child"."""
     text = normalize(sentence)
-    for cue in PASSAGE["definition"].finditer(text):
+    cues = [*PASSAGE["definition"].finditer(text), *(PASSAGE["difference"].finditer(text) if contrast else ())]
+    for cue in cues:
         near = sentence_terms(text[max(0, cue.start() - window): cue.end() + window])
         if any(f and f <= near for f in forms):
             return True

@@ -299,9 +299,14 @@ class Retriever:
         ranked = sorted(fused, key=lambda c: -fused[c])
         addressed: set[str] = set()
         group = ""
-        if "recommendation" in intents and cfg.addressee_weight > 0:
+        if cfg.addressee_weight > 0 and intents & {"recommendation", "obligation"}:
             group = self.recommendation_words.group_of(question)
-            ranked = self._addressed(ranked, fused, why, group, addressed, "obligation" in intents)
+            # What is "required" of police, industry or parents is what the reports recommend them: the library's
+            # binding texts bind States only.
+            if "recommendation" in intents or (cfg.non_state_obligations_recommended and group not in ("", "States")):
+                ranked = self._addressed(ranked, fused, why, group, addressed, "obligation" in intents)
+            else:
+                group = ""
         if cfg.feedback_weight > 0 and language in cfg.feedback_languages:
             t5 = time.perf_counter()
             for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {expansion} {bridged}", language, mask), 1):

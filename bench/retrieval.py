@@ -50,6 +50,10 @@ ABLATIONS = {
     "hotline sentence not led with for contact questions": {"answer.channel_bonus": False},
     "word bridge for English questions only (was)": {"retrieval.bridge_languages": ["en"]},
     "addressed list quoted whole off": {"answer.addressed_list_min": 0},
+    "a group's sub-heading opens no recommendations (was)": {"answer.recommendation_group_heading_words": 0},
+    "obligations of groups other than States not read as recommendations (was)":
+        {"retrieval.non_state_obligations_recommended": False},
+    "difference questions' contrast sentences not defining (was)": {"answer.contrast_defines": False},
     "which-paragraph support off": {"answer.paragraph_supports": False},
     "named bodies off": {"question.bodies": False},
     "lower-case unknown words as names off": {"question.unknown_word_min_length": 99},

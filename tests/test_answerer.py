@@ -195,3 +195,18 @@ def test_a_figures_question_on_a_year_no_top_passage_holds_says_the_documents_gi
     with answer_settings(library.answerer, periods_in_evidence=False):
         assert not library.ask("How many child abuse reports did hotlines handle in 2022?").intro.startswith(
             "The documents give no figures")
+
+
+def test_a_difference_question_is_answered_by_what_defines_or_sets_apart_either_thing(library):
+    question = "شو الفرق بين الاستدراج والابتزاز الجنسي؟"
+    search = library.reader.search_text(question)
+    retrieval = library.retrieve(search)
+    answerer = library.answerer
+    defining = answerer.defining(search, retrieval, answerer.cfg.passages)
+    assert defining  # "يشير مصطلح Sextortion", "الإغواء - الذي يعني ..."
+    assert_enough_only_through(answerer, search, retrieval, contrast_defines=False)
+    answer = library.ask(question)
+    assert not answer.abstained
+    lead = answer.citations[0]
+    assert any(a <= lead.start - p.chunk.start < b for p in retrieval.passages if p.chunk.chunk_id == lead.chunk_id
+               for a, b in defining.get(lead.chunk_id, ()))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import (agreeing, asks_for_number, defined_term, defines, numbered, passage_fit, quantity_focus,
+from assistant.intent import (agreeing, asks_for_number, contrasted_terms, defined_term, defines, numbered, passage_fit, quantity_focus,
                              question_intents)
 from indexing.language import search_terms
 from indexing.config import RetrievalSettings
@@ -167,3 +167,30 @@ def test_a_numbered_paragraph_is_not_a_footnote_and_agreement_counts_first_stage
     assert passage_fit("(3) كثيراً ما يُستخدم مصطلح", "fn. 3", frozenset({"paragraph"}), SATURATION) == 0.0
     assert agreeing(("dense#1", "bm25#3", "dense2#9", "sentence#2", "fits paragraph 1.00"), 3) == 3
     assert agreeing(("reference OP 4",), 3) == 0
+
+
+@pytest.mark.parametrize("question, pair", [
+    ("what is the difference between a hotline and a helpline?", ("hotline", "helpline")),
+    ("whats the diff between online grooming and sextortion? trainees ask", ("online grooming", "sextortion")),
+    ("grooming vs. sextortion - which comes first", ("grooming", "sextortion")),
+    ("how does a hotline differ from a helpline?", ("hotline", "helpline")),
+    ("ما الفرق بين الخط الساخن وخط المساعدة؟", ("الخط الساخن", "خط المساعدة")),
+    ("شو الفرق بين الاستدراج والابتزاز الجنسي", ("الاستدراج", "الابتزاز الجنسي")),
+])
+def test_a_difference_question_names_the_two_things_it_sets_side_by_side(question, pair):
+    assert "difference" in question_intents(question) and contrasted_terms(question) == pair
+
+
+@pytest.mark.parametrize("question", [
+    "how many victims were identified between 2015 and 2019?",
+    "ما العلاقة بين الفقر والاستغلال؟",
+    "what is a hotline?",
+])
+def test_a_question_that_contrasts_nothing_names_no_pair(question):
+    assert contrasted_terms(question) == ()
+
+
+def test_a_sentence_setting_one_thing_apart_from_another_defines_it_for_a_difference_question():
+    forms = [frozenset(search_terms("الخط الساخن"))]
+    sentence = "يختلف الخط الساخن أو بوابة الإبلاغ عن خط مساعدة الطفل في أنه مخصص لتلقي البلاغات."
+    assert defines(sentence, forms, contrast=True) and not defines(sentence, forms)

@@ -296,3 +296,15 @@ def test_what_a_resolution_urges_states_to_do_is_lifted_for_a_question_on_what_g
     assert lifted and any(p.chunk.label.startswith("OP ") for p in lifted)
     plain = top(library, "what should governments do about evidence")
     assert not any(p.chunk.label.startswith("OP ") and "addressed to States" in p.why for p in plain)
+
+
+def test_what_is_required_of_a_group_other_than_states_is_read_from_the_recommendations_to_it(library, tmp_path):
+    question = "ما المطلوب من شركات التكنولوجيا لحماية الأطفال؟"
+    got = library.retrieve(question)
+    assert got.addressee == "Private sector and internet service providers" and got.addressed
+    assert any("addressed to Private sector and internet service providers" in p.why for p in got.passages[:5])
+    off = retriever_with(library, tmp_path, non_state_obligations_recommended=False).retrieve(question)
+    assert not off.addressed
+    # what is required of States is what the binding texts oblige them to do: no recommendation prior
+    states = library.retrieve("What are States required to do under the resolution?")
+    assert not states.addressed and states.addressee == ""
