@@ -70,3 +70,10 @@ def test_a_sentence_that_mentions_a_part_is_not_a_heading(line):
     from indexing.headings import names_a_part
 
     assert not names_a_part(line)
+
+
+def test_a_lettered_arabic_sub_heading_is_a_heading_but_a_lettered_item_is_not():
+    # "(ب) الخطوط الساخنة" heads the second half of a paragraph; PDF text often reverses its brackets
+    assert looks_like_heading("(ب) الخطوط الساخنة") and looks_like_heading(")أ( خطوط المساعدة")
+    assert not looks_like_heading("(ج) تجريم الاستدراج؛")  # an item ends as a sentence does
+    assert not looks_like_heading("(ب) التصديق على جميع الصكوك الدولية ذات الصلة")
