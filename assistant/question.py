@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"\S+")
 _EDGE = re.compile(r"^([\"'«“(\[]*)(.*?)([\"'»”)\]؟?!.,،:;]*)$", re.DOTALL)
 _ARABIC = re.compile(r"[\u0621-\u064A]")
+# A verb in the present tense, perhaps negated or with the colloquial "ب": "نفتح", "ما يتعاقب", "بيحكوا"; not a
+# word with the article ("التقرير").
+_PRESENT = re.compile(r"^(?:(?:ما|لا|مش)\s+)?ب?[يتنا](?!ل)[\u0621-\u064A]{2,}")
 
 
 def _mostly_arabic(text: str) -> bool:
@@ -41,6 +44,7 @@ class Registers:
     full_forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym's key -> (as listed, full form)
     # For a question asked in Arabic: the acronym with the glossary's Arabic full form ("CSAM (مواد الاعتداء …)")
     arabic: dict[str, str] = field(default_factory=dict)
+    before_verb: dict[str, str] = field(default_factory=dict)  # a word's sense when a present-tense verb follows
 
     @classmethod
     def load(cls, path: Path) -> "Registers":
@@ -50,13 +54,16 @@ class Registers:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         rules: dict[str, str] = {}
         full_forms: dict[str, tuple[str, str]] = {}
+        before_verb = {normalize(k).strip(): v for k, v in data.get("before_verb", {}).items()}
         for name, section in data.items():
+            if name == "before_verb":
+                continue
             for key, value in section.items():
                 # An acronym stays as typed, its full form beside it; other rules replace the words.
                 rules[normalize(key).strip()] = f"{key} ({value})" if name == "abbreviations" else value
                 if name == "abbreviations":
                     full_forms[normalize(key).strip()] = (key, value)
-        return cls(rules, full_forms)
+        return cls(rules, full_forms, before_verb=before_verb)
 
     def in_arabic(self, glossary) -> "Registers":
         """The same rules, with each acronym the glossary can put in Arabic given its Arabic full form for a
@@ -67,7 +74,7 @@ class Registers:
                 normalize(f) in (normalize(full), normalize(acronym)) for f in t.en)), None)
             if term is not None and _ARABIC.search(term.ar[0]):
                 arabic[key] = f"{acronym} ({term.ar[0]})"
-        return Registers(self.rules, self.full_forms, arabic)
+        return Registers(self.rules, self.full_forms, arabic, self.before_verb)
 
     def rewrite(self, text: str) -> str:
         rules = self.rules
@@ -86,7 +93,9 @@ class Registers:
                     out.append(pair)
                     i += 2
                     continue
-            single = self._replace(words[i], rules)
+            verb = i + 1 < len(words) and _PRESENT.match(normalize(" ".join(words[i + 1: i + 3])))
+            single = self._replace(words[i], self.before_verb if verb and self._replace(words[i], self.before_verb)
+                                   else rules)
             word = words[i] if single is None else single
             if single is not None and out and word and not any(ch.isalnum() for ch in word):
                 out[-1] += word  # a dropped word's punctuation ("pls?") stays on the word before it

@@ -35,6 +35,13 @@ def test_everyday_words_for_ones_own_children_and_for_being_blackmailed_become_t
     assert REGISTERS.rewrite("ولادي انبتزوا") == "أطفالي تعرضوا للابتزاز"
 
 
+def test_a_colloquial_for_means_so_that_before_a_verb_for_before_a_noun_and_because_before_a_clause():
+    assert REGISTERS.rewrite("عشان نحمي البنات") == "لكي نحمي الفتيات"
+    assert REGISTERS.rewrite("عشان ما بيعرفوا") == "لكي ما بيعرفوا"
+    assert REGISTERS.rewrite("عشان التقرير") == "من أجل التقرير"
+    assert REGISTERS.rewrite("عشان انو الأهل خايفين") == "لأن الأهل خايفين"
+
+
 def test_a_conjunction_stays_on_a_rewritten_colloquial_word():
     assert REGISTERS.rewrite("وشو عن التوصيات").startswith("وما ")
 
