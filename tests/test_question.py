@@ -25,7 +25,7 @@ def test_everyday_arabic_tech_words_and_loans_become_the_documents_words():
 
 
 def test_iraqi_maghrebi_egyptian_and_gulf_everyday_words_become_standard_arabic():
-    assert REGISTERS.rewrite("شكد دولة اكو بيها قانون؟") == "كم دولة يوجد بيها قانون؟"
+    assert REGISTERS.rewrite("شكد دولة اكو بيها قانون؟") == "كم دولة يوجد بها قانون؟"
     assert REGISTERS.rewrite("شكون كتب ده") == "من كتب هذا"
     assert REGISTERS.rewrite("الحكومات سوت هالشي") == "الحكومات فعلت هذا الشيء"
 
@@ -33,6 +33,13 @@ def test_iraqi_maghrebi_egyptian_and_gulf_everyday_words_become_standard_arabic(
 def test_everyday_words_for_ones_own_children_and_for_being_blackmailed_become_the_documents_words():
     assert REGISTERS.rewrite("بنتي انبتزت على النت") == "طفلتي تعرضت للابتزاز على الإنترنت"
     assert REGISTERS.rewrite("ولادي انبتزوا") == "أطفالي تعرضوا للابتزاز"
+
+
+def test_maghrebi_and_egyptian_words_for_of_how_much_money_and_police_become_standard_arabic():
+    assert REGISTERS.rewrite("شحال ديال البلاغات") == "كم البلاغات"
+    assert REGISTERS.rewrite("القانون بتاع الشرطة") == "القانون الشرطة"
+    assert REGISTERS.rewrite("البوليس خدا فلوس بالظبط") == "الشرطة خدا أموال بالضبط"
+    assert REGISTERS.rewrite("شكون كيدير المشروع") == "من يدير المشروع"
 
 
 def test_a_colloquial_for_means_so_that_before_a_verb_for_before_a_noun_and_because_before_a_clause():
