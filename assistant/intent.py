@@ -135,7 +135,7 @@ _FIGURE = re.compile(
 # up to the question's end, a comma, or the next clause ("and ...", "و...").
 _DEFINED = re.compile(
     r"(?:\bdefin\w*|\bmeaning of|\bwhat is meant by|\bwhat(?:'s|\s+is|\s+are|\s+does))\s+(?:an?\s+|the\s+|term\s+)*"
-    r"(.+?)(?=\s+(?:mean|exactly|and|in|according|as|under)\b|[?,.;:؟،]|$)"
+    r"(.+?)(?=\s+(?:mean|exactly|and|in|according|as|under)\b|\s+[-–—]\s|[?,.;:؟،]|$)"
     r"|(?:تعريف|معنى|مفهوم|المقصود\s+ب|يقصد\s+ب|ما\s+هو|ما\s+هي|ماذا\s+يعني|ماذا\s+تعني)\s*(?:مصطلح\s+)?"
     r"(.+?)(?=\s+(?:في|حسب|بحسب|وفق|عند)\s|\sو|[?,.;:؟،]|$)",
     re.IGNORECASE,
@@ -149,6 +149,7 @@ def defined_term(question: str) -> str:
         return ""
     found = _DEFINED.search(question)
     term = (found.group(1) or found.group(2) or "").strip() if found else ""
+    term = re.sub(r"[\"'‘’“”«»]", "", term).strip()  # "defining 'digital sexual exploitation'": the quoted term
     return re.sub(r"^(?:the\s+)?(?:meaning|definition)\s+of\s+(?:the\s+)?", "", term, flags=re.IGNORECASE)
 
 

@@ -247,6 +247,10 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _PERIOD = re.compile(r"(?:\b(?:in|for|during|since|from|by|as of)|(?<!\S)و?(?:في|عام|لعام|سنه|لسنه|خلال|منذ))\s+"
                      r"(19[5-9]\d|20\d\d)(?!\d)(?!\s+(?:resolution|review|report|submission|assessment|gta|mnr))",
                      re.IGNORECASE)
+# A year after "published", "issued", "الصادرة", "صدر" dates a document ("مراجعة MNR الصادرة عام 2022"), it asks for
+# no period.
+_ISSUED = re.compile(r"(?:\b(?:published|issued|released|dated|adopted)|(?<!\S)(?:ال)?(?:صادر|صادره|منشور|منشوره|"
+                     r"صدر|صدرت|نشر|نشرت|المعتمد|المعتمده|اعتمد|اعتمدت))(?:\s+(?:in|في))?\s*$", re.IGNORECASE)
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:\s+[A-Za-z][A-Za-z0-9'’-]*)+")
 # A regional body or instrument named in Arabic ("الاتفاقية العربية", "الميثاق الأفريقي"): the adjective alone is
 # everywhere in the library ("المملكة العربية السعودية"), the pair names one thing, which the library may lack.
@@ -347,7 +351,8 @@ class Subjects:
     @staticmethod
     def periods(question: str) -> list[str]:
         """The years the question asks about as periods (see `_PERIOD`), in order."""
-        return list(dict.fromkeys(_PERIOD.findall(normalize(question))))
+        text = normalize(question)
+        return list(dict.fromkeys(m.group(1) for m in _PERIOD.finditer(text) if not _ISSUED.search(text[: m.start()])))
 
     def _unheard_of(self, word: str) -> bool:
         if len(word) < self.min_length or self._heard(word):
@@ -385,7 +390,7 @@ class Subjects:
     def _find(self, subject: str, dictionary: bool = True) -> bool:
         if subject.isdigit():
             return subject in self.vocabulary
-        pair = next(((en, ar) for en, ar in self.countries() if subject in (en, ar)), None)
+        pair = next(((en, ar) for en, ar in self.countries() if subject in (en, ar)), None) or _demonym(subject)
         body = next((b for b in self.bodies if subject in b.forms), None)
         names = pair or (body.forms if body else (subject,))
         if any(_occurs(name, self.text) for name in names):
@@ -401,6 +406,23 @@ class Subjects:
         if word in self.vocabulary or normalize(word) in self.known:
             return True
         return bool(dictionary and self.dictionary and self.dictionary(word))
+
+
+_DEMONYM_ENDS = ("is", "i", "ians", "ian", "ns", "n", "ans", "an", "ese")
+
+
+def _demonym(word: str) -> tuple[str, str] | None:
+    """The country a people's name stands for ("Qataris", "Syrians", "Moroccans" -> Qatar, Syria, Morocco): a
+    question on what "the Qataris" want is one on Qatar."""
+    low = word.lower()
+    for en, ar in _countries():
+        base = en.lower()
+        if " " in base or len(base) < 4 or not low.startswith(base[:4]):
+            continue
+        for stem in {base, base[:-1] if base[-1] in "aeoy" else base}:
+            if any(low == stem + end for end in _DEMONYM_ENDS):
+                return en, ar
+    return None
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,7 @@ def test_a_longer_what_question_is_not_a_definition_and_a_defining_sentence_fits
     ("شو تعريف الابتزاز الجنسي؟ وكيف يحدث", "الابتزاز الجنسي"),
     ("ما المقصود بالشبكة المظلمة في التقييم", "الشبكة المظلمة"),
     ("What is the role of the private sector in reporting abuse?", ""),
+    ("a flyer defining 'online grooming' - what ages does it cover?", "online grooming"),
 ])
 def test_the_term_a_definition_question_asks_about_is_read_from_its_wording(question, term):
     assert defined_term(question) == term

@@ -174,6 +174,13 @@ def test_a_country_the_library_names_only_by_its_adjective_is_not_missing():
     assert subjects.missing("ماذا عن اللاجئين في العراق؟") == ["العراق"]
 
 
+def test_a_peoples_name_stands_for_its_country():
+    subjects = _subjects("تعرض شباب من اللاجئين السوريين للابتزاز في قطر")
+    assert subjects.missing("what do the Qataris want platforms to do?") == []
+    assert subjects.missing("are Syrians at risk?") == []
+    assert subjects.missing("what do Moroccans report?") == ["Moroccans"]
+
+
 def test_a_capitalised_word_that_owns_something_is_a_name_even_when_the_dictionary_lists_it():
     from indexing.language import tokens
 
@@ -244,6 +251,10 @@ def test_a_year_asked_about_as_a_period_is_told_apart_from_a_year_that_names_a_d
     assert Subjects.periods("كم بلاغ في عام ٢٠٢١ وسنة 2023") == ["2021", "2023"]
     assert Subjects.periods("what does the 2022 resolution say on figures from the GTA 2019?") == []
     assert Subjects.periods("figures in 2019 report") == []
+    # a year after "published", "الصادرة", "صدر" dates the document asked about
+    assert Subjects.periods("ماذا تقترح المراجعة الصادرة عام 2022 عن البيانات؟") == []
+    assert Subjects.periods("the review published in 2022: what about hotlines?") == []
+    assert Subjects.periods("التقرير الذي صدر في 2019 كم بلاغ فيه لعام 2018؟") == ["2018"]
 
 
 def test_a_question_on_a_country_the_library_lacks_says_so_and_abstains(library):
