@@ -282,6 +282,9 @@ class Answerer:
         term = defined_term(question)
         pair = () if term or not self.cfg.contrast_defines else contrasted_terms(question)
         forms = [f for t in ((term,) if term else pair) for f in self._forms(t, retrieval, inside=bool(pair))]
+        if term and len(forms) == 1 and self.cfg.defined_term_parts:
+            # no entry is the whole term: the entries of two words or more inside it (not "child" alone)
+            forms += [f for f in self._forms(term, retrieval, inside=True)[1:] if len(f) >= 2]
         if not forms:
             return {}
         out: dict[str, list[tuple[int, int]]] = {}

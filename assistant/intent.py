@@ -27,6 +27,7 @@ QUESTION = {
     "recommendation": _pattern(
         r"recommend\w*|recs|suggest\w*|propos\w*|advi[sc]\w*|should|what can (?:be|we|they|i) do(?:ne)?"
         r"|next steps?|way forward|calls? for|ideas? (?:for|on)|best practices?|good practices?|tips?"
+        r"|(?:want|wants|expect|expects|ask|asks|asking) (?:[\w-]+ ){1,4}to do"
         r"|solutions?|priorit\w*|actions? (?:is |are )?(?:needed|required)|key asks?"
         r"|how (?:do|can|could|should|to) (?:we |they |countries |governments |states |you )?"
         r"(?:fix|tackle|stop|prevent|address|combat|deal with|respond to|protect)",
@@ -142,12 +143,17 @@ _DEFINED = re.compile(
 )
 
 
+_DEFINED_PASSIVE = re.compile(r"\b(?:how|where)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+|term\s+)*(.+?)\s+defined\b()",
+                              re.IGNORECASE)
+
+
 def defined_term(question: str) -> str:
     """The term a definition question asks about ("what is <online grooming>?", "شو تعريف <الاستدراج>؟"); ""
     when the question asks for no definition or names none."""
     if "definition" not in question_intents(question):
         return ""
-    found = _DEFINED.search(question)
+    passive = _DEFINED_PASSIVE.search(question)
+    found = passive or _DEFINED.search(question)
     term = (found.group(1) or found.group(2) or "").strip() if found else ""
     term = re.sub(r"[\"'‘’“”«»]", "", term).strip()  # "defining 'digital sexual exploitation'": the quoted term
     return re.sub(r"^(?:the\s+)?(?:meaning|definition)\s+of\s+(?:the\s+)?", "", term, flags=re.IGNORECASE)

@@ -54,6 +54,7 @@ ABLATIONS = {
     "obligations of groups other than States not read as recommendations (was)":
         {"retrieval.non_state_obligations_recommended": False},
     "difference questions' contrast sentences not defining (was)": {"answer.contrast_defines": False},
+    "a defined term's inner glossary entries not looked for (was)": {"answer.defined_term_parts": False},
     "which-paragraph support off": {"answer.paragraph_supports": False},
     "named bodies off": {"question.bodies": False},
     "lower-case unknown words as names off": {"question.unknown_word_min_length": 99},

@@ -210,3 +210,18 @@ def test_a_difference_question_is_answered_by_what_defines_or_sets_apart_either_
     lead = answer.citations[0]
     assert any(a <= lead.start - p.chunk.start < b for p in retrieval.passages if p.chunk.chunk_id == lead.chunk_id
                for a, b in defining.get(lead.chunk_id, ()))
+
+
+def test_a_term_no_glossary_entry_is_whole_is_looked_for_by_the_entries_inside_it(library):
+    question = "how is digital sexual exploitation of children defined in the awareness leaflet?"
+    search = library.reader.search_text(question)
+    retrieval = library.retrieve(search)
+    answerer = library.answerer
+    found = answerer.defining(search, retrieval, answerer.cfg.passages)
+    assert any("يطلق" in retrieval.passages[0].chunk.text[a:b] for spans in found.values() for a, b in spans)
+    with answer_settings(answerer, defined_term_parts=False):
+        assert not answerer.defining(search, retrieval, answerer.cfg.passages)
+    answer = library.ask(question)
+    lead = answer.citations[0]
+    assert not answer.abstained and any(a <= lead.start - p.chunk.start < b for p in retrieval.passages
+                                        if p.chunk.chunk_id == lead.chunk_id for a, b in found.get(lead.chunk_id, ()))

@@ -29,6 +29,8 @@ SATURATION = RetrievalSettings().intent_saturation
     ("whats the way forward on encryption", {"recommendation"}), ("best practice for hotlines", {"recommendation"}),
     ("how do we fix the reporting gap", {"recommendation"}), ("what action is needed from tech firms", {"recommendation"}),
     ("شو الحلول؟", {"recommendation"}), ("كيف نحمي الأطفال؟", {"recommendation"}), ("شو النصايح للأهل", {"recommendation"}),
+    ("what do they want schools to do?", {"recommendation"}), ("what does the report ask parents to do", {"recommendation"}),
+    ("I want to do a workshop on grooming", set()),
     # asking for a channel to report or call; naming a hotline, or counting reports, is not
     ("who can a teacher contact about a pupil's case?", {"contact"}),
     ("where can parents report it?", {"contact"}), ("is there a helpline in Qatar?", {"contact"}),
@@ -130,6 +132,7 @@ def test_a_longer_what_question_is_not_a_definition_and_a_defining_sentence_fits
     ("ما المقصود بالشبكة المظلمة في التقييم", "الشبكة المظلمة"),
     ("What is the role of the private sector in reporting abuse?", ""),
     ("a flyer defining 'online grooming' - what ages does it cover?", "online grooming"),
+    ("how is live streaming defined in the threat assessment?", "live streaming"),
 ])
 def test_the_term_a_definition_question_asks_about_is_read_from_its_wording(question, term):
     assert defined_term(question) == term
