@@ -1,6 +1,6 @@
 """Compare settings on every gold set at once: one compact line per set and configuration.
 
-    python bench/compare.py                                   # defaults on the tuning sets: dev, dev2, own, fresh3, fresh4, fresh5
+    python bench/compare.py                                   # defaults on the tuning sets: dev, dev2, own, fresh3, fresh4, fresh5, fresh6
     python bench/compare.py question.rewrite=false retrieval.exact_search=false   # one ablation per argument
     python bench/compare.py --grid answer.abstain_threshold=1.0,1.25,1.5          # a grid
 
@@ -29,6 +29,7 @@ SETS = [
     PROJECT_ROOT / "bench" / "gold" / "fresh3.jsonl",
     PROJECT_ROOT / "bench" / "gold" / "fresh4.jsonl",
     PROJECT_ROOT / "bench" / "gold" / "fresh5.jsonl",
+    PROJECT_ROOT / "bench" / "gold" / "fresh6.jsonl",
 ]
 COLUMNS = "set        r@5  ar   en   mrr  facts en   abst false cited p50ms"
 
