@@ -22,6 +22,14 @@ def assert_enough_only_through(answerer, question, retrieval, **off):
         assert answerer.support(question, retrieval) < answerer.cfg.abstain_threshold
 
 
+def assert_leads_with_one_of(answer, retrieval, spans):
+    """The answer is given and its first quote lies in one of `spans` ({chunk id: [(start, end)] in its text})."""
+    assert not answer.abstained
+    lead = answer.citations[0]
+    chunk = next(p.chunk for p in retrieval.passages if p.chunk.chunk_id == lead.chunk_id)
+    assert any(a <= lead.start - chunk.start < b for a, b in spans.get(lead.chunk_id, ()))
+
+
 def test_a_paragraph_question_quotes_that_paragraph_with_its_label(library):
     answer = library.ask("What does operative paragraph 3 of the resolution call upon Member States to do?")
     assert answer.citations[0].label == "OP 3"
@@ -205,11 +213,7 @@ def test_a_difference_question_is_answered_by_what_defines_or_sets_apart_either_
     defining = answerer.defining(search, retrieval, answerer.cfg.passages)
     assert defining  # "يشير مصطلح Sextortion", "الإغواء - الذي يعني ..."
     assert_enough_only_through(answerer, search, retrieval, contrast_defines=False)
-    answer = library.ask(question)
-    assert not answer.abstained
-    lead = answer.citations[0]
-    assert any(a <= lead.start - p.chunk.start < b for p in retrieval.passages if p.chunk.chunk_id == lead.chunk_id
-               for a, b in defining.get(lead.chunk_id, ()))
+    assert_leads_with_one_of(library.ask(question), retrieval, defining)
 
 
 def test_a_term_no_glossary_entry_is_whole_is_looked_for_by_the_entries_inside_it(library):
@@ -221,7 +225,4 @@ def test_a_term_no_glossary_entry_is_whole_is_looked_for_by_the_entries_inside_i
     assert any("يطلق" in retrieval.passages[0].chunk.text[a:b] for spans in found.values() for a, b in spans)
     with answer_settings(answerer, defined_term_parts=False):
         assert not answerer.defining(search, retrieval, answerer.cfg.passages)
-    answer = library.ask(question)
-    lead = answer.citations[0]
-    assert not answer.abstained and any(a <= lead.start - p.chunk.start < b for p in retrieval.passages
-                                        if p.chunk.chunk_id == lead.chunk_id for a, b in found.get(lead.chunk_id, ()))
+    assert_leads_with_one_of(library.ask(question), retrieval, found)
