@@ -200,7 +200,7 @@ def library_vocabulary(texts: list[str]) -> set[str]:
 
 
 _GLUED = {"عال": "على", "هال": "هذا"}  # a particle spoken into the article of the word after it
-_COLLOQUIAL_PRESENT = re.compile(r"^ب(?=[يتن][^\sا]\S{2,})")
+_COLLOQUIAL_PRESENT = re.compile(r"^[بك](?=[يتن][^\sا]\S{2,})")  # Levantine "بيقول", Maghrebi "كتقترح"
 
 
 class QuestionReader:
@@ -233,8 +233,8 @@ class QuestionReader:
         return f"{lead}{_GLUED[glued]} {standard}{trail}"
 
     def _standard_verb(self, word: str) -> str:
-        """Colloquial present tense "بيقول", "بتلزم" -> "يقول", "تلزم", for words the library does not hold
-        as written ("بيانات" stays)."""
+        """Colloquial present tense "بيقول", "بتلزم", "كتقترح" -> "يقول", "تلزم", "تقترح", for words the library
+        does not hold as written ("بيانات" stays)."""
         lead, core, trail = _EDGE.match(word).groups()
         if not _COLLOQUIAL_PRESENT.match(core) or normalize(core) in self.vocabulary:
             return word

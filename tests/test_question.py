@@ -40,6 +40,7 @@ def test_maghrebi_and_egyptian_words_for_of_how_much_money_and_police_become_sta
     assert REGISTERS.rewrite("القانون بتاع الشرطة") == "القانون الشرطة"
     assert REGISTERS.rewrite("البوليس خدا فلوس بالظبط") == "الشرطة خدا أموال بالضبط"
     assert REGISTERS.rewrite("شكون كيدير المشروع") == "من يدير المشروع"
+    assert REGISTERS.rewrite("صعيب نهضر بحال هاد") == "صعب نتحدث مثل هذا"
 
 
 def test_a_colloquial_for_means_so_that_before_a_verb_for_before_a_noun_and_because_before_a_clause():
@@ -284,3 +285,9 @@ def test_an_acronym_in_an_arabic_question_gets_its_arabic_full_form_and_in_an_en
     assert registers.rewrite("what does it say about CSAM?") == "what does it say about CSAM (child sexual abuse material)?"
     assert "IWF (مؤسسة مراقبة الإنترنت)" in registers.rewrite("كم بلاغ عند IWF")
     assert all("(" in rule and any("\u0600" <= ch <= "\u06ff" for ch in rule) for rule in registers.arabic.values())
+
+
+def test_a_maghrebi_present_tense_loses_its_k_as_a_levantine_one_loses_its_b():
+    reader = QuestionReader(REGISTERS, vocabulary=library_vocabulary(["كتاب يقترح"]))
+    assert reader.search_text("قطر كتقترح، الدول بيقترحوا") == "قطر تقترح، الدول يقترحوا"
+    assert reader.search_text("كتاب") == "كتاب"  # a word of the library stays as written
