@@ -18,8 +18,8 @@ from indexing.language import Language, answer_language, normalize, other_langua
 from indexing.sentences import quote_spans, sentences_of
 
 from .composing import abstain_text, build_citations, by_document, intro, no_figures_intro, not_mentioned_intro
-from .intent import (agreeing, asks_for_number, contrasted_terms, counted_units, defined_term, defines, names_a_channel, numbered,
-                     quantity_focus, question_intents)
+from .intent import (agreeing, asks_for_number, contrasted_terms, counted_units, defined_term, defines,
+                     names_a_channel, numbered, quantity_focus, question_intents)
 from .sentence_picker import Sentence, SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
@@ -281,10 +281,16 @@ class Answerer:
         glossary form of it, either language): (start, end) in each chunk's text."""
         term = defined_term(question)
         pair = () if term or not self.cfg.contrast_defines else contrasted_terms(question)
-        forms = [f for t in ((term,) if term else pair) for f in self._forms(t, retrieval, inside=bool(pair))]
-        if term and len(forms) == 1 and self.cfg.defined_term_parts:
-            # no entry is the whole term: the entries of two words or more inside it (not "child" alone)
-            forms += [f for f in self._forms(term, retrieval, inside=True)[1:] if len(f) >= 2]
+        forms: list[frozenset[str]] = []
+        for t in pair:  # one of two things contrasted is often qualified: "reporting hotline" -> the hotline's forms
+            words, whole, inner = self._forms(t, retrieval)
+            forms += [words, *whole, *inner] if words else []
+        if term:
+            words, whole, inner = self._forms(term, retrieval)
+            if words:
+                forms += [words, *whole]
+                if not whole and self.cfg.defined_term_parts:  # the entries of two words or more inside it
+                    forms += [f for f in inner if len(f) >= 2]  # (not "child" alone)
         if not forms:
             return {}
         out: dict[str, list[tuple[int, int]]] = {}
@@ -293,19 +299,18 @@ class Answerer:
                 out.setdefault(p.chunk.chunk_id, []).append((s, e))
         return out
 
-    def _forms(self, term: str, retrieval: Retrieval, inside: bool = False) -> list[frozenset[str]]:
-        """The term's words in search form, and every form of a glossary entry one of whose forms it is (`inside`:
-        of every entry it holds, "reporting hotline" -> the hotline's: one of two things contrasted is often
-        qualified)."""
+    def _forms(self, term: str,
+               retrieval: Retrieval) -> tuple[frozenset[str], list[frozenset[str]], list[frozenset[str]]]:
+        """The term's words in search form; the forms of the glossary entries one of whose forms it is; the forms
+        of the other entries it holds (all empty when the term has no words of its own)."""
         words = frozenset(search_terms(term)) - retrieval.name_terms
-        if not words:
-            return []
-        forms = [words]
-        for t in self.glossary.matches(term):
-            its = [frozenset(search_terms(f)) for f in (*t.en, *t.ar)]
-            if words in its or inside:
-                forms.extend(f for f in its if f)
-        return forms
+        whole: list[frozenset[str]] = []
+        inner: list[frozenset[str]] = []
+        if words:
+            for t in self.glossary.matches(term):
+                its = [f for f in (frozenset(search_terms(f)) for f in (*t.en, *t.ar)) if f]
+                (whole if words in its else inner).extend(its)
+        return words, whole, inner
 
     def addressed_lists(self, question: str, picked: list[Sentence], retrieval: Retrieval) -> tuple[list[Sentence], int]:
         """When `addressed_list_min` of the picked sentences are items of marked lists addressed to the question's

@@ -118,7 +118,8 @@ PASSAGE = {
     # A channel to report or call: a hotline, a helpline, a number, a reporting app or portal. Not "contact"
     # alone ("contact abuse" is a kind of abuse), "التواصل مع" ("communicating with children" is grooming) nor
     # "تطبيق" alone ("تطبيق القانون" applies the law).
-    "contact": _pattern(_CHANNEL_EN + r"|reporting (?:mechanisms?|tools?|platforms?)", _CHANNEL_AR + r"|الابلاغ|ابلاغ|بلاغات"),
+    "contact": _pattern(_CHANNEL_EN + r"|reporting (?:mechanisms?|tools?|platforms?)",
+                        _CHANNEL_AR + r"|الابلاغ|ابلاغ|بلاغات"),
 }
 # The channel itself, named in one sentence (reporting in general, "الإبلاغ", is what a passage on it is about).
 _CHANNEL = _pattern(_CHANNEL_EN, _CHANNEL_AR)
@@ -159,10 +160,13 @@ def defined_term(question: str) -> str:
     return re.sub(r"^(?:the\s+)?(?:meaning|definition)\s+of\s+(?:the\s+)?", "", term, flags=re.IGNORECASE)
 
 
+_ART = r"(?:an?\s+|the\s+)?"
+_UPTO = r"(?=[?,.;:؟،!]|\s+(?:in|according|per|under|for)\s|$)"  # the end of the thing named
 _CONTRASTED = re.compile(
-    r"\b(?:between|betwen)\s+(?:an?\s+|the\s+)?(.+?)\s+and\s+(?:an?\s+|the\s+)?(.+?)(?=[?,.;:؟،!]|\s+(?:in|according|per|under|for)\s|$)"
-    r"|^\W*(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+){0,2}?)(?=[?,.;:؟،!]|\s+[-–—]\s|\s+(?:in|according|per|under|for)\s|$)"
-    r"|\bdoes\s+(?:an?\s+|the\s+)?(.+?)\s+differ\s+from\s+(?:an?\s+|the\s+)?(.+?)(?=[?,.;:؟،!]|\s+(?:in|according|per|under)\s|$)"
+    rf"\b(?:between|betwen)\s+{_ART}(.+?)\s+and\s+{_ART}(.+?){_UPTO}"
+    rf"|^\W*(?:[\w-]+\s+){{0,3}}?{_ART}([\w-]+(?:\s+[\w-]+){{0,2}}?)\s+(?:vs\.?|versus)\s+{_ART}"
+    r"([\w-]+(?:\s+[\w-]+){0,2}?)(?=[?,.;:؟،!]|\s+[-–—]\s|\s+(?:in|according|per|under|for)\s|$)"
+    rf"|\bdoes\s+{_ART}(.+?)\s+differ\s+from\s+{_ART}(.+?)(?=[?,.;:؟،!]|\s+(?:in|according|per|under)\s|$)"
     r"|(?:بين)\s+(.+?)\s+و\s*(?!بين)(.+?)(?=[?,.;:؟،!]|\s+(?:في|حسب|بحسب|وفق|عند)\s|$)",
     re.IGNORECASE,
 )

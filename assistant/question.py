@@ -28,6 +28,11 @@ _ARABIC = re.compile(r"[\u0621-\u064A]")
 _PRESENT = re.compile(r"^(?:(?:ما|لا|مش)\s+)?ب?[يتنا](?!ل)[\u0621-\u064A]{2,}")
 
 
+def _verb_follows(words: list[str], i: int) -> bool:
+    """The word after the i-th (or the two after it, "ما يتعاقب") is a verb in the present tense."""
+    return i + 1 < len(words) and bool(_PRESENT.match(normalize(" ".join(words[i + 1: i + 3]))))
+
+
 def _mostly_arabic(text: str) -> bool:
     arabic, latin = script_counts(text)
     return arabic > latin
@@ -93,9 +98,9 @@ class Registers:
                     out.append(pair)
                     i += 2
                     continue
-            verb = i + 1 < len(words) and _PRESENT.match(normalize(" ".join(words[i + 1: i + 3])))
-            single = self._replace(words[i], self.before_verb if verb and self._replace(words[i], self.before_verb)
-                                   else rules)
+            single = self._replace(words[i], self.before_verb)
+            if single is None or not _verb_follows(words, i):
+                single = self._replace(words[i], rules)
             word = words[i] if single is None else single
             if single is not None and out and word and not any(ch.isalnum() for ch in word):
                 out[-1] += word  # a dropped word's punctuation ("pls?") stays on the word before it

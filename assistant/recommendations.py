@@ -189,7 +189,7 @@ class RecommendationReader:
                         and not chunk.label:
                     opener = None  # the next question or numbered heading
                 item = _ITEM.match(text)
-                if self.group_heading_max_words and self.names_only_a_group(text):
+                if self.names_only_a_group(text):
                     grouped = True
                 elif not item:
                     grouped = False

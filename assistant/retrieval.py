@@ -305,8 +305,6 @@ class Retriever:
             # binding texts bind States only.
             if "recommendation" in intents or (cfg.non_state_obligations_recommended and group not in ("", "States")):
                 ranked = self._addressed(ranked, fused, why, group, addressed, "obligation" in intents)
-            else:
-                group = ""
         if cfg.feedback_weight > 0 and language in cfg.feedback_languages:
             t5 = time.perf_counter()
             for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {expansion} {bridged}", language, mask), 1):

@@ -175,7 +175,8 @@ class SentencePicker:
                     continue  # a page's running title and number ("… Global Threat Assessment 2019  44")
                 dense = self.dense_weight * max(0.0, sims[n]) if sims else 0.0
                 inside = any(a < e and s < b for a, b in favoured.get(p.chunk.chunk_id, ()))
-                shaped = (wants_number and bool(_NUMBER.search(sentence))) or (wants_channel and names_a_channel(sentence))
+                shaped = ((wants_number and bool(_NUMBER.search(sentence)))
+                          or (wants_channel and names_a_channel(sentence)))
                 cands.append(_Candidate(rank, p, s, e, words, dense, shaped, inside,
                                         self.lead_in_with_item and sentence.rstrip().endswith((":", "："))))
         chosen: list[Sentence] = []

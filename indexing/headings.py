@@ -17,7 +17,8 @@ MAX_COLON_WORDS = 5  # "Recommendations:" introduces a list; a longer line endin
 
 _ORDINAL_AR = r"(?:أول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)[اآ]?[\u064B]?"
 _LEADING_NUMBER = re.compile(
-    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*\s*[.\-–)]\s*|[IVX]+\.\s+|[A-Z][.)]\s+|\(?[a-z]\)\s+|[()][{ARABIC_LETTERS}]{{1,2}}[()]\s+|{_ORDINAL_AR}\s*[-–:.]?\s*"
+    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*\s*[.\-–)]\s*|[IVX]+\.\s+|[A-Z][.)]\s+|\(?[a-z]\)\s+"
+    rf"|[()][{ARABIC_LETTERS}]{{1,2}}[()]\s+|{_ORDINAL_AR}\s*[-–:.]?\s*"
     rf"|[{ARABIC_LETTERS}]{{2,4}}\s*[-–]\s+)"
 )
 _CHAPTER_NUMBER = re.compile(r"\s{2,}\d{1,2}\s*$")  # "Methodology  02": the chapter's number set after its title

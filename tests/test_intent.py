@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import (agreeing, asks_for_number, contrasted_terms, defined_term, defines, numbered, passage_fit, quantity_focus,
-                             question_intents)
+from assistant.intent import (agreeing, asks_for_number, contrasted_terms, defined_term, defines, numbered,
+                              passage_fit, quantity_focus, question_intents)
 from indexing.language import search_terms
 from indexing.config import RetrievalSettings
 
@@ -25,19 +25,25 @@ SATURATION = RetrievalSettings().intent_saturation
     ("ما هو الاستدراج عبر الإنترنت؟", {"definition"}),
     ("Which body is responsible for the Global Alliance?", set()),
     # everyday ways of asking what should be done
-    ("what can be done about livestreamed abuse?", {"recommendation"}), ("next steps for governments?", {"recommendation"}),
+    ("what can be done about livestreamed abuse?", {"recommendation"}),
+    ("next steps for governments?", {"recommendation"}),
     ("whats the way forward on encryption", {"recommendation"}), ("best practice for hotlines", {"recommendation"}),
-    ("how do we fix the reporting gap", {"recommendation"}), ("what action is needed from tech firms", {"recommendation"}),
-    ("شو الحلول؟", {"recommendation"}), ("كيف نحمي الأطفال؟", {"recommendation"}), ("شو النصايح للأهل", {"recommendation"}),
-    ("what do they want schools to do?", {"recommendation"}), ("what does the report ask parents to do", {"recommendation"}),
+    ("how do we fix the reporting gap", {"recommendation"}),
+    ("what action is needed from tech firms", {"recommendation"}),
+    ("شو الحلول؟", {"recommendation"}), ("كيف نحمي الأطفال؟", {"recommendation"}),
+    ("شو النصايح للأهل", {"recommendation"}),
+    ("what do they want schools to do?", {"recommendation"}),
+    ("what does the report ask parents to do", {"recommendation"}),
     ("I want to do a workshop on grooming", set()),
     # asking for a channel to report or call; naming a hotline, or counting reports, is not
     ("who can a teacher contact about a pupil's case?", {"contact"}),
     ("where can parents report it?", {"contact"}), ("is there a helpline in Qatar?", {"contact"}),
-    ("what number should we ring?", {"contact", "recommendation"}), ("how many reports did hotlines receive?", {"statistic"}),
+    ("what number should we ring?", {"contact", "recommendation"}),
+    ("how many reports did hotlines receive?", {"statistic"}),
     ("لمين أبلغ عن حساب مشبوه؟", {"contact"}), ("لمن نتوجه؟", {"contact"}), ("هل يوجد رقم للطوارئ؟", {"contact"}),
     ("كيف يتم الإبلاغ عن الاستغلال؟", {"contact"}), ("شو رقم الخط الساخن", {"contact"}),
-    ("وين بيبلغوا الأهل؟", {"contact"}), ("كم بلاغ وصل للخط الساخن؟", {"statistic"}), ("ما دور وسائل التواصل الاجتماعي؟", set()),
+    ("وين بيبلغوا الأهل؟", {"contact"}), ("كم بلاغ وصل للخط الساخن؟", {"statistic"}),
+    ("ما دور وسائل التواصل الاجتماعي؟", set()),
     ("هل في رقم الفقرة عن التشفير؟", {"paragraph"}), ("ما أثر الجائحة على الجاني؟", set()),
 ])
 def test_question_intents_are_read_from_the_wording_in_both_languages(question, intents):
