@@ -19,7 +19,7 @@ from indexing.sentences import quote_spans, sentences_of
 
 from .composing import abstain_text, build_citations, by_document, intro, no_figures_intro, not_mentioned_intro
 from .intent import (agreeing, asks_for_number, contrasted_terms, counted_units, defined_term, defines,
-                     names_a_channel, numbered, quantity_focus, question_intents)
+                     names_a_channel, numbered, quantity_focus)
 from .sentence_picker import Sentence, SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
@@ -251,7 +251,7 @@ class Answerer:
                 defining = self.defining(question, retrieval, self.cfg.support_depth)
             if any(cid in defining for cid in top):
                 return float("inf")  # "what is X?" and a top passage says what X is, however common X's words
-        if self.cfg.paragraph_supports and retrieval.passages and "paragraph" in question_intents(question):
+        if self.cfg.paragraph_supports and retrieval.passages and "paragraph" in retrieval.intents:
             first = retrieval.passages[0]
             if numbered(first.chunk.label) and (agreeing(first.why, self.cfg.paragraph_agree_rank) >= 2
                                                 or agreeing(first.why, 1) >= 1):
@@ -319,7 +319,7 @@ class Answerer:
         for recommendations alone: "what criteria does INTERPOL propose for a definition all States could agree
         on?" names a group and asks for a definition."""
         cfg = self.cfg
-        if cfg.addressed_list_min <= 0 or not retrieval.addressee or question_intents(question) != {"recommendation"}:
+        if cfg.addressed_list_min <= 0 or not retrieval.addressee or retrieval.intents != {"recommendation"}:
             return [], 0
 
         def items(p: Passage):
@@ -377,7 +377,8 @@ class Answerer:
         def pick(use: list[Passage], most: int, per_passage: int):
             return self.picker.pick(question, f"{retrieval.expansion} {retrieval.bridged}", use, most, per_passage,
                                     question_vector=retrieval.query_vector,
-                                    ignore=retrieval.name_terms, favoured=lead, favour=cfg.defining_factor)
+                                    ignore=retrieval.name_terms, favoured=lead, favour=cfg.defining_factor,
+                                    intents=retrieval.intents)
 
         notices: list[str] = []
         if named:  # a paragraph the question names is what the reader wants to see: quote it at length
@@ -401,7 +402,7 @@ class Answerer:
         # a definition question leads with the sentence that says what the term is, wherever it sits in its passage;
         # one asking whom to contact, with the sentence naming the hotline, number or app
         first = [s for s in sentences if s.favoured][:1]
-        if not first and cfg.channel_bonus and "contact" in question_intents(question):
+        if not first and cfg.channel_bonus and "contact" in retrieval.intents:
             first = [s for s in sentences if names_a_channel(s.text)][:1]
         citations = build_citations(sentences, language, first=first)
         return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,

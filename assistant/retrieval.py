@@ -65,6 +65,9 @@ class Retrieval:
     # group should do, whether or not each item repeats the group's name.
     addressed: frozenset[str] = frozenset()
     addressee: str = ""  # the group those recommendations address ("States", "Industry" ...)
+    # What the question asks for, read once and masked by the settings, so an ablation switches a kind off in
+    # every stage that acts on it.
+    intents: frozenset[str] = frozenset()
 
 
 class Retriever:
@@ -334,7 +337,7 @@ class Retriever:
             passages.append(Passage(self.by_id[cid], score=fused[cid], why=tuple(why[cid]), dense=dense_sim.get(cid, 0.0)))
         timings["retrieval_ms"] = (time.perf_counter() - t0) * 1000
         return Retrieval(question, language, passages, refs, filters, referenced, timings, expansion, qvec, bridged,
-                         name_terms, lexical_query, frozenset(addressed), group if addressed else "")
+                         name_terms, lexical_query, frozenset(addressed), group if addressed else "", intents)
 
     def _addressed(self, ranked: list[str], fused: dict[str, float], why: dict[str, list[str]], group: str,
                    addressed: set[str], urged: bool = False) -> list[str]:

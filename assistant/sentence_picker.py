@@ -143,6 +143,7 @@ class SentencePicker:
         ignore: frozenset[str] = frozenset(),
         favoured: dict[str, list[tuple[int, int]]] | None = None,
         favour: float = 1.0,
+        intents: frozenset[str] | None = None,
     ) -> list[Sentence]:
         """Greedy: each next sentence is the one that adds most of what the answer does not yet show.
 
@@ -150,11 +151,12 @@ class SentencePicker:
         question with two parts ("what …, and why …") gets a sentence for each rather than two for the first.
         Terms in `ignore` (the names of the documents the search was scoped to) are not looked for. A sentence
         overlapping one of the `favoured` spans of its chunk (offsets in the chunk's text) scores `favour` times more.
+        `intents` are the retrieval's (masked by the settings); without them the question is read here.
         """
         favoured = favoured or {}
         terms = set(search_terms(f"{question} {expansion}")) - ignore
         wants_number = asks_for_number(question, exactly=False)
-        wants_channel = self.channel_bonus and "contact" in question_intents(question)
+        wants_channel = self.channel_bonus and "contact" in (question_intents(question) if intents is None else intents)
         cands: list[_Candidate] = []
         for rank, (p, (spans, sims)) in enumerate(zip(passages, self._spans(passages, question_vector))):
             titled = sentence_terms(f"{p.chunk.title} {p.chunk.title_ar}")

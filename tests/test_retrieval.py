@@ -130,6 +130,7 @@ def test_a_question_asking_whom_to_contact_lifts_passages_naming_a_hotline_unles
     off = retriever_with(library, tmp_path, contact_intent=False).retrieve(question)
     assert not any(w.startswith("fits contact") for p in off.passages for w in p.why)
     assert library.settings.retrieval.contact_terms not in off.lexical_query
+    assert "contact" in got.intents and "contact" not in off.intents  # what the later stages act on
 
 
 def test_neighbouring_paragraphs_are_available_for_context(library):
