@@ -430,6 +430,17 @@ def _demonym(word: str) -> tuple[str, str] | None:
     return None
 
 
+def demonym_pattern(name: str) -> re.Pattern | None:
+    """For a one-word country name, its people's name in search form ("qatar" -> "qatari", "qataris"): "what do
+    the Qataris want?" names Qatar's submission as "Qatar's" does. None for a name that is no country."""
+    base = name.lower()
+    if " " in base or len(base) < 4 or base not in {en.lower() for en, _ in _countries()}:
+        return None
+    stems = sorted({base, base[:-1] if base[-1] in "aeoy" else base})
+    ends = "|".join(sorted(_DEMONYM_ENDS, key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, stems))})(?:{ends})(?=\s|$)")
+
+
 @dataclass(frozen=True)
 class Body:
     """An organisation or online service, by its English and Arabic forms (`corpus/bodies.toml`)."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from indexing.language import ARABIC_LETTERS, normalize, phrase_pattern, tokens
 from indexing.models import DocumentMeta
 
+from .question import demonym_pattern
+
 _ORDINALS_AR = {
     "الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6, "السابعه": 7,
     "الثامنه": 8, "التاسعه": 9, "العاشره": 10,
@@ -78,6 +80,8 @@ class ReferenceParser:
                         self._also[pattern.pattern] = others
                 if len(words) == 1 and _ARABIC_WORD.fullmatch(words[0]):
                     self._names.append((m.doc_id, nisba_pattern(words[0])))
+                elif len(words) == 1 and (people := demonym_pattern(words[0])) is not None:
+                    self._names.append((m.doc_id, people))
 
     def documents(self, question: str) -> list[str]:
         return self._documents(question)[0]

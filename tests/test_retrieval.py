@@ -72,6 +72,14 @@ def test_an_arabic_country_adjective_names_that_countrys_submission_but_an_indef
     assert parser.documents("ما الذي تعتزمه المقررة الخاصة في زيارات قطرية؟") == ["sr-report-a-hrc-28-56"]
 
 
+def test_an_english_peoples_name_names_that_countrys_submission(library):
+    parser = library.retriever.parser
+    for question in ("what do the Qataris want tech companies to do?", "the qatari paper on hotlines"):
+        assert parser.documents(question) == ["qatar-submission-2024"]
+        assert "qatar" not in parser.without_names(question)
+    assert parser.documents("what about Syrians in camps?") == []  # no document is Syria's
+
+
 def test_the_rapporteur_alone_names_her_report_in_arabic_as_in_english(library):
     parser = library.retriever.parser
     assert parser.documents("شو بتقول المقررة عن الكاميرات؟") == parser.documents("what does the rapporteur say?")
