@@ -9,11 +9,25 @@ from __future__ import annotations
 import logging
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from indexing.language import normalize, phrase_pattern, tokens
 
 log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def _english_stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=4096)
+def _english_stems(text: str) -> str:
+    """The text's Latin-script words as Snowball English stems, joined: the key inflected forms share."""
+    return " ".join(_english_stemmer().stemWords([t for t in tokens(text) if t.isascii()]))
 
 
 @dataclass(frozen=True)
@@ -24,30 +38,40 @@ class Term:
 
 
 class Glossary:
-    def __init__(self, terms: list[Term]):
+    def __init__(self, terms: list[Term], inflections: bool = True):
         self.terms = terms
+        self.inflections = inflections
         # Each form's words must occur verbatim in the text before its (slower) pattern is tried.
         self._forms = [
             (t, [(f, " ".join(tokens(f)), phrase_pattern(f)) for f in (*t.en, *t.ar) if tokens(f)]) for t in terms
         ]
+        # An English form also matches its inflections: "sexually exploited" finds "sexual exploitation".
+        self._english = [(t, {f" {_english_stems(f)} " for f in t.en if tokens(f)}) for t in terms]
 
     @classmethod
-    def load(cls, path: Path) -> "Glossary":
+    def load(cls, path: Path, inflections: bool = True) -> "Glossary":
         if not path.exists():
             log.warning("no glossary at %s; cross-language expansion is off", path)
-            return cls([])
+            return cls([], inflections)
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         terms = [
             Term(tuple(t.get("en", ())), tuple(t.get("ar", ())), t.get("note", ""))
             for t in data.get("term", [])
             if t.get("en") and t.get("ar")
         ]
-        return cls(terms)
+        return cls(terms, inflections)
 
     def matches(self, text: str) -> list[Term]:
-        """Terms whose English or Arabic form occurs in the text (normalised, word-bounded)."""
+        """Terms whose English or Arabic form occurs in the text (normalised, word-bounded), or, with
+        `inflections`, an English form whose words' Snowball stems occur in a row among the text's."""
         norm = " ".join(tokens(text))
-        return [term for term, forms in self._forms if any(lit in norm and p.search(norm) for _, lit, p in forms)]
+        found = [term for term, forms in self._forms if any(lit in norm and p.search(norm) for _, lit, p in forms)]
+        if not self.inflections:
+            return found
+        stems = f" {_english_stems(text)} "
+        seen = set(map(id, found))
+        found += [term for term, forms in self._english if id(term) not in seen and any(f in stems for f in forms)]
+        return found
 
     def occurrences(self, norm: str):
         """(term, (start, end), form) for every form found in a text already joined from its `tokens`."""

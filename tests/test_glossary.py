@@ -26,7 +26,8 @@ def test_occurrences_find_arabic_forms_through_normalisation():
 
 
 def test_matches_are_word_bounded():
-    assert GLOSSARY.matches("groomingly") == []
+    assert GLOSSARY.matches("pregrooming") == []
+    assert Glossary([GROOMING], inflections=False).matches("groomingly") == []
     assert GLOSSARY.matches("what is CSAM?") == [CSAM]
 
 
@@ -39,3 +40,11 @@ def test_the_library_glossary_loads_with_both_languages_on_every_term():
     glossary = Glossary.load(PROJECT_ROOT / "corpus" / "glossary.toml")
     assert len(glossary.terms) > 20
     assert all(t.en and t.ar for t in glossary.terms)
+
+
+def test_an_english_form_matches_its_inflections_unless_turned_off():
+    exploitation = Term(("sexual exploitation",), ("الاستغلال الجنسي",))
+    assert Glossary([exploitation]).matches("how many girls are sexually exploited?") == [exploitation]
+    assert Glossary([GROOMING]).matches("kids groomed online") == [GROOMING]
+    assert Glossary([exploitation], inflections=False).matches("how many girls are sexually exploited?") == []
+    assert Glossary([exploitation]).matches("sexual abuse and exploitation") == []  # the words in a row only
