@@ -7,6 +7,7 @@ the lexical side can match across languages too.
 from __future__ import annotations
 
 import logging
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,19 +16,17 @@ from pathlib import Path
 from indexing.language import normalize, phrase_pattern, tokens
 
 log = logging.getLogger(__name__)
-
-
-@lru_cache(maxsize=1)
-def _english_stemmer():
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 
 
 @lru_cache(maxsize=4096)
 def _english_stems(text: str) -> str:
-    """The text's Latin-script words as Snowball English stems, joined: the key inflected forms share."""
-    return " ".join(_english_stemmer().stemWords([t for t in tokens(text) if t.isascii()]))
+    """The text's Latin-script words as their dictionary forms (simplemma), joined: the key a word's inflections
+    share ("treaties" and "treaty", "reported" and "reports"), but not its derivations ("abusers" stays apart
+    from "abuse", "national" from "nations")."""
+    import simplemma
+
+    return " ".join(simplemma.lemmatize(t, lang="en").lower() for t in tokens(text) if t.isascii())
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,9 @@ class Glossary:
             (t, [(f, " ".join(tokens(f)), phrase_pattern(f)) for f in (*t.en, *t.ar) if tokens(f)]) for t in terms
         ]
         # An English form also matches its inflections: "sexually exploited" finds "sexual exploitation".
-        self._english = [(t, {f" {_english_stems(f)} " for f in t.en if tokens(f)}) for t in terms]
+        # (acronyms stay literal: a lemmatiser takes "AI" for a form of "be")
+        self._english = [(t, {f" {_english_stems(f)} " for f in t.en if tokens(f) and not _ACRONYM.search(f)})
+                         for t in terms]
 
     @classmethod
     def load(cls, path: Path, inflections: bool = True) -> "Glossary":

@@ -43,8 +43,15 @@ def test_the_library_glossary_loads_with_both_languages_on_every_term():
 
 
 def test_an_english_form_matches_its_inflections_unless_turned_off():
-    exploitation = Term(("sexual exploitation",), ("الاستغلال الجنسي",))
-    assert Glossary([exploitation]).matches("how many girls are sexually exploited?") == [exploitation]
+    treaty = Term(("international treaty",), ("المعاهدة الدولية",))
+    assert Glossary([treaty]).matches("which international treaties apply?") == [treaty]
     assert Glossary([GROOMING]).matches("kids groomed online") == [GROOMING]
-    assert Glossary([exploitation], inflections=False).matches("how many girls are sexually exploited?") == []
-    assert Glossary([exploitation]).matches("sexual abuse and exploitation") == []  # the words in a row only
+    assert Glossary([treaty], inflections=False).matches("which international treaties apply?") == []
+    assert Glossary([treaty]).matches("international law and treaties") == []  # the words in a row only
+
+
+def test_inflections_leave_derivations_and_acronyms_apart():
+    offenders = Term(("abusers",), ("المعتدون",))
+    assert Glossary([offenders]).matches("what counts as abuse?") == []
+    ai = Term(("AI",), ("الذكاء الاصطناعي",))
+    assert Glossary([ai]).matches("what is the law?") == []  # a lemmatiser reads "AI" as a form of "be"
