@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from indexing.config import Settings
 from indexing.bibliography import is_bibliographic
-from indexing.language import Language, answer_language, normalize, other_language, script_language, search_terms
+from indexing.language import (Language, answer_language, normalize, other_language, script_language, search_terms,
+                               tokens)
 from indexing.sentences import quote_spans, sentences_of
 
 from .composing import abstain_text, build_citations, by_document, intro, no_figures_intro, not_mentioned_intro
@@ -24,7 +25,7 @@ from .sentence_picker import Sentence, SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
 from .support import support as evidence_support
-from .support import unknown_share
+from .support import gives_a_count, unknown_share
 from .glossary import Glossary
 from .models import Answer, Citation, Passage, Translation
 from .parallel import ParallelVersions
@@ -130,12 +131,14 @@ class Answerer:
         return self._generator
 
     def answer(self, question: str, language: Language, retrieval: Retrieval,
-               missing: list[str] = (), periods: list[str] = ()) -> Iterator[str | Answer]:
+               missing: list[str] = (), periods: list[str] = (), places: list[tuple[str, str]] = (),
+               mentions: Callable[[tuple[str, str], str], bool] | None = None) -> Iterator[str | Answer]:
         """Extractive by default; with a model, generated and checked (the abstain rule runs first, so weak
         evidence never reaches the model). A subject the library never mentions is said plainly; what the
         documents say on the wider subject follows, labelled as not about it. So is a year a figures question
         asks about (`periods`) that none of the top passages holds: the library may be dated that year, or give
-        other years' figures, but a figure for it would be another year's."""
+        other years' figures, but a figure for it would be another year's. And so is a country a figures question
+        names (`places`, (English, Arabic)) that no top sentence names by `mentions`."""
         answer = self.annotate(self.extractive(question, language, retrieval))
         answer = self.figure_notice(question, answer)
         undated = self.undated(question, retrieval, [y for y in periods if y not in missing])
@@ -144,6 +147,9 @@ class Answerer:
                              abstained=True)
         elif undated:
             answer = replace(answer, intro=no_figures_intro(language, undated, not answer.abstained), abstained=True)
+        elif unplaced := self.unplaced(question, retrieval, places, mentions):
+            names = [ar if language == "ar" else en for en, ar in unplaced]
+            answer = replace(answer, intro=no_figures_intro(language, names, not answer.abstained), abstained=True)
         generator = None if answer.abstained else self.generator()
         if generator is None:
             if self.llm.error and not answer.abstained:
@@ -157,12 +163,27 @@ class Answerer:
             yield self.annotate(event) if isinstance(event, Answer) else event
 
     def undated(self, question: str, retrieval: Retrieval, periods: list[str]) -> list[str]:
-        """The years a figures question asks about that no sentence of the top passages (`support_depth`) holds;
-        an endnote's access date ("accessed 3 May 2022") does not count."""
+        """The years a figures question asks about that no sentence of the top passages (`support_depth`) giving a
+        count holds; an endnote's access date ("accessed 3 May 2022") does not count."""
         if not self.cfg.periods_in_evidence or not periods or not asks_for_number(question, exactly=False):
             return []
-        texts = [normalize(p.chunk.text[s:e]) for p, s, e in self._sentences(retrieval, self.cfg.support_depth)]
+        # a year in a sentence without a count is a date or a title ("20 September 2022", "leaflet ... 2022")
+        texts = [normalize(p.chunk.text[s:e]) for p, s, e in self._sentences(retrieval, self.cfg.support_depth)
+                 if gives_a_count(p.chunk.text[s:e])]
         return [y for y in periods if not any(y in t for t in texts)]
+
+    def unplaced(self, question: str, retrieval: Retrieval, places: list[tuple[str, str]],
+                 mentions: Callable[[tuple[str, str], str], bool] | None) -> list[tuple[str, str]]:
+        """The countries a figures question names that no sentence of the top passages (`support_depth`) names,
+        but for one whose name scoped the search to its own document ("Qatar's figures")."""
+        if not self.cfg.places_in_evidence or not places or mentions is None or not asks_for_number(question, exactly=False):
+            return []
+        own = [c for c in places if any(set(search_terms(n)) <= retrieval.name_terms for n in c)]
+        places = [c for c in places if c not in own]
+        if not places:
+            return []
+        texts = [" ".join(tokens(p.chunk.text[s:e])) for p, s, e in self._sentences(retrieval, self.cfg.support_depth)]
+        return [c for c in places if not any(mentions(c, t) for t in texts)]
 
     def _sentences(self, retrieval: Retrieval, depth: int) -> Iterator[tuple[Passage, int, int]]:
         """Each sentence (passage, start, end) of the top `depth` passages that is not an endnote's link or date."""
@@ -404,6 +425,10 @@ class Answerer:
         first = [s for s in sentences if s.favoured][:1]
         if not first and cfg.channel_bonus and "contact" in retrieval.intents:
             first = [s for s in sentences if names_a_channel(s.text)][:1]
+            if not first:  # the pick missed the channel a top passage names: that sentence leads, in place of the last
+                first = [Sentence(p, a, b, 0.0) for p, a, b in self._sentences(retrieval, cfg.passages)
+                         if names_a_channel(p.chunk.text[a:b])][:1]
+                sentences = [*first, *sentences][: max(cfg.max_sentences, 1)]
         citations = build_citations(sentences, language, first=first)
         return Answer(question, language, intro=intro(language), groups=by_document(citations), citations=citations,
                       passages=tuple(passages), support=strength,

@@ -260,7 +260,9 @@ class Assistant:
         retrieval = self.retriever.retrieve(follow.text, filters, context_docs=follow.context_docs, topic=follow.topic)
         missing = self.subjects.missing(question) if self.settings.question.subjects else []
         periods = self.subjects.periods(question) if self.settings.question.subjects else []
-        response = Response(self.answerer.answer(follow.text, asked.language, retrieval, missing, periods))
+        places = self.subjects.countries_named(question) if self.settings.question.subjects else []
+        response = Response(self.answerer.answer(follow.text, asked.language, retrieval, missing, periods, places,
+                                                 self.subjects.mentions_country))
         yield from response
         answer = response.answer
         standalone = f"{follow.topic}\n{follow.text}".strip() if follow.topic else follow.text

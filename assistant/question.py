@@ -354,6 +354,20 @@ class Subjects:
         return out
 
     @staticmethod
+    def countries_named(question: str) -> list[tuple[str, str]]:
+        """The countries the question names, by name or adjective in either language, as (English, Arabic)."""
+        norm = " ".join(tokens(question))
+        return [(en, ar) for en, en_key, ar, ar_key in _country_keys()
+                if (en_key and en_key in norm and phrase_pattern(en).search(norm))
+                or (ar_key and ar_key in norm and _country_pattern(ar).search(norm))]
+
+    @staticmethod
+    def mentions_country(country: tuple[str, str], norm: str) -> bool:
+        """`norm` (a text's joined `tokens`) names the country, in English or by its Arabic name or adjective."""
+        en, ar = country
+        return _occurs(en, norm) or bool(_country_pattern(ar).search(norm))
+
+    @staticmethod
     def periods(question: str) -> list[str]:
         """The years the question asks about as periods (see `_PERIOD`), in order."""
         text = normalize(question)

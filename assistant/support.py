@@ -48,6 +48,11 @@ def _counts_focus(sentence: str, known: set[str], focus_terms: set[str], window:
     return any(abs(i - j) <= window for i in numbers for j in near)
 
 
+def gives_a_count(sentence: str) -> bool:
+    """The sentence holds a number that counts something (not a date, a year, a symbol or a law's number)."""
+    return _counts_focus(sentence, set(), set(), 0)
+
+
 def support(
     picker: SentencePicker,
     question: str,

@@ -244,6 +244,9 @@ class AnswerSettings(BaseModel):
     # A figures question about a year ("how many reports in 2022?") that none of those passages holds is told
     # the documents give no figures for it, and what they give is labelled as not about it.
     periods_in_evidence: bool = True
+    # So is a country a figures question names ("how many reports from India?") that no sentence of the top
+    # passages mentions: the library may name the country elsewhere, but a figure from those passages is not its.
+    places_in_evidence: bool = True
     # Recommendations addressed to the group a recommendation question names, among the top `support_depth`
     # passages, are evidence enough, however few of the question's words they repeat.
     addressed_supports: bool = True

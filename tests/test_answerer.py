@@ -229,3 +229,15 @@ def test_a_term_no_glossary_entry_is_whole_is_looked_for_by_the_entries_inside_i
     with answer_settings(answerer, defined_term_parts=False):
         assert not answerer.defining(search, retrieval, answerer.cfg.passages)
     assert_leads_with_one_of(library.ask(question), retrieval, found)
+
+
+def test_a_figures_question_on_a_country_no_top_passage_names_gets_the_figures_labelled_as_not_its(library):
+    for question, country in (("How many CSAM reports from India did NCMEC receive in 2018?", "India"),
+                              ("كم بلاغ من الهند استقبل NCMEC؟", "الهند")):
+        answer = library.ask(question)
+        assert answer.abstained and country in answer.intro, (question, answer.intro)
+        assert answer.citations  # the global figures, under the label
+    assert not library.ask("How many reports did NCMEC receive in 2018?").abstained
+    assert not library.ask("How much does a child sexual abuse case cost in Finland?").abstained  # Finland's own
+    with answer_settings(library.answerer, places_in_evidence=False):
+        assert "India" not in library.ask("How many CSAM reports from India did NCMEC receive in 2018?").intro

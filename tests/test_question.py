@@ -4,6 +4,7 @@ from __future__ import annotations
 from conftest import CORPUS
 
 from assistant.question import QuestionReader, Registers, Speller, Subjects, library_vocabulary
+from indexing.language import tokens
 
 REGISTERS = Registers.load(CORPUS / "registers.toml")
 
@@ -291,3 +292,13 @@ def test_a_maghrebi_present_tense_loses_its_k_as_a_levantine_one_loses_its_b():
     reader = QuestionReader(REGISTERS, vocabulary=library_vocabulary(["كتاب يقترح"]))
     assert reader.search_text("قطر كتقترح، الدول بيقترحوا") == "قطر تقترح، الدول يقترحوا"
     assert reader.search_text("كتاب") == "كتاب"  # a word of the library stays as written
+
+
+def test_the_countries_a_question_names_are_found_in_either_language_and_in_texts_by_name_or_adjective():
+    assert Subjects.countries_named("How many reports from India in 2018?") == [("India", "الهند")]
+    assert [en for en, _ in Subjects.countries_named("ايش يقول القانون المغربي؟")] == ["Morocco"]
+    assert Subjects.countries_named("how many countries have a hotline?") == []
+    india = ("India", "الهند")
+    assert Subjects.mentions_country(india, " ".join(tokens("تلقت الشرطة الهندية 200 بلاغ")))
+    assert Subjects.mentions_country(india, " ".join(tokens("reports from India rose")))
+    assert not Subjects.mentions_country(india, " ".join(tokens("تلقى المركز 18.4 مليون بلاغ")))
