@@ -172,8 +172,11 @@ def test_a_second_dense_model_adds_its_ranking_for_the_languages_it_is_set_for(l
         dense2 = [w.split("#")[1] for w in p.why if w.startswith("dense2#")]
         assert dense == dense2
     assert any(w.startswith("dense2#") for p in got.passages for w in p.why) and "dense2_ms" in got.timings
-    arabic = retriever.retrieve("ما تاريخ المذكرة التي أرسلتها البعثة الدائمة لدولة قطر في جنيف؟")
-    assert not any(w.startswith("dense2#") for p in arabic.passages for w in p.why)
+    question = "ما تاريخ المذكرة التي أرسلتها البعثة الدائمة لدولة قطر في جنيف؟"
+    assert any(w.startswith("dense2#") for p in retriever.retrieve(question).passages for w in p.why)
+    english_only = retriever_with(library, tmp_path, second_dense_model="use-m3", second_dense_weight=0.5,
+                                  second_dense_languages=["en"])
+    assert not any(w.startswith("dense2#") for p in english_only.retrieve(question).passages for w in p.why)
 
 
 def test_the_nearest_sentences_chunks_join_the_fusion_for_english_questions(library, tmp_path):
