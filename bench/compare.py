@@ -30,6 +30,7 @@ SETS = [
     PROJECT_ROOT / "bench" / "gold" / "fresh4.jsonl",
     PROJECT_ROOT / "bench" / "gold" / "fresh5.jsonl",
     PROJECT_ROOT / "bench" / "gold" / "fresh6.jsonl",
+    PROJECT_ROOT / "bench" / "gold" / "fresh7.jsonl",
 ]
 COLUMNS = "set        r@5  ar   en   mrr  facts en   abst false cited p50ms"
 

@@ -6,7 +6,8 @@ own tokenizer), the top passage as the "answer". Ours: `Assistant.ask` on the in
 scored by the shared scorer, one table per gold set. Then one ablation line per set for each signal of ours
 turned off (the same lines as `bench/compare.py KEY=VALUE`; "on" lines show what a signal left off would add).
 
-    python bench/retrieval.py [--gold dev.jsonl dev2.jsonl bench/gold/own.jsonl bench/gold/fresh3.jsonl bench/gold/fresh4.jsonl bench/gold/fresh5.jsonl bench/gold/fresh6.jsonl bench/gold/fresh.jsonl bench/gold/fresh2.jsonl bench/gold/fresh7.jsonl] [--repeat 3] [--no-ablations]
+    python bench/retrieval.py [--gold dev.jsonl dev2.jsonl bench/gold/own.jsonl bench/gold/fresh3.jsonl bench/gold/fresh4.jsonl bench/gold/fresh5.jsonl bench/gold/fresh6.jsonl bench/gold/fresh.jsonl bench/gold/fresh2.jsonl bench/gold/fresh7.jsonl
+    bench/gold/fresh8.jsonl bench/gold/fresh9.jsonl] [--repeat 3] [--no-ablations]
 """
 from __future__ import annotations
 
@@ -148,7 +149,8 @@ def main() -> None:
         PROJECT_ROOT / "bench" / "gold" / "fresh4.jsonl", PROJECT_ROOT / "bench" / "gold" / "fresh5.jsonl",
         PROJECT_ROOT / "bench" / "gold" / "fresh6.jsonl",
         PROJECT_ROOT / "bench" / "gold" / "fresh.jsonl", PROJECT_ROOT / "bench" / "gold" / "fresh2.jsonl",
-        PROJECT_ROOT / "bench" / "gold" / "fresh7.jsonl"])
+        PROJECT_ROOT / "bench" / "gold" / "fresh7.jsonl", PROJECT_ROOT / "bench" / "gold" / "fresh8.jsonl",
+        PROJECT_ROOT / "bench" / "gold" / "fresh9.jsonl"])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=PROJECT_ROOT / "runs")
