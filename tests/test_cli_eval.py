@@ -47,7 +47,7 @@ FLOORS = {
     "dev": {"recall@5": 0.9, "mrr@10": 0.8, "facts": 0.82, "cited_ok": 1.0, "abstain_ok": 0.95, "false_abstain": 0.05},
     "dev2": {"recall@5": 0.93, "mrr@10": 0.8, "facts": 0.86, "cited_ok": 1.0, "abstain_ok": 0.8, "false_abstain": 0.05},
     "own": {"recall@5": 0.93, "mrr@10": 0.8, "facts": 0.87, "cited_ok": 1.0, "abstain_ok": 0.85, "false_abstain": 0.05},
-    "fresh3": {"recall@5": 0.88, "mrr@10": 0.77, "facts": 0.8, "cited_ok": 1.0, "abstain_ok": 0.95, "false_abstain": 0.06},
+    "fresh3": {"recall@5": 0.91, "mrr@10": 0.78, "facts": 0.83, "cited_ok": 1.0, "abstain_ok": 0.95, "false_abstain": 0.06},
     "fresh4": {"recall@5": 0.91, "mrr@10": 0.83, "facts": 0.83, "cited_ok": 1.0, "abstain_ok": 0.95, "false_abstain": 0.03},
     "fresh5": {"recall@5": 0.86, "mrr@10": 0.68, "facts": 0.76, "cited_ok": 1.0, "abstain_ok": 0.75, "false_abstain": 0.03},
     "fresh": {"recall@5": 0.87, "mrr@10": 0.7, "facts": 0.81, "cited_ok": 1.0, "abstain_ok": 0.95, "false_abstain": 0.06},
