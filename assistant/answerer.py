@@ -329,7 +329,7 @@ class Answerer:
         inner: list[frozenset[str]] = []
         if words:
             for t in self.glossary.matches(term):
-                its = [f for f in (frozenset(search_terms(f)) for f in (*t.en, *t.ar)) if f]
+                its = [f for f in (frozenset(search_terms(f)) for f in (*t.en, *self.glossary.arabic_forms(t))) if f]
                 (whole if words in its else inner).extend(its)
         return words, whole, inner
 

@@ -71,7 +71,8 @@ class Assistant:
         self.settings = settings or Settings()
         self.store = open_store(self.settings)
         self.library = Library(self.settings, self.store)
-        self.glossary = Glossary.load(self.settings.glossary_path, self.settings.retrieval.glossary_inflections)
+        self.glossary = Glossary.load(self.settings.glossary_path, self.settings.retrieval.glossary_inflections,
+                                      self.settings.retrieval.glossary_bare_forms)
         self.registers = Registers.load(self.settings.registers_path)
         if self.settings.question.arabic_full_forms:
             self.registers = self.registers.in_arabic(self.glossary)

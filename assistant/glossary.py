@@ -29,6 +29,16 @@ def _english_stems(text: str) -> str:
     return " ".join(simplemma.lemmatize(t, lang="en").lower() for t in tokens(text) if t.isascii())
 
 
+def indefinite(form: str) -> str:
+    """The Arabic form without the article, when each of its words has one ("الفتيات" -> "فتيات", "الاعتداء
+    الجنسي" -> "اعتداء جنسي"), else "". The documents write a term both ways, and a light stemmer does not bring
+    the two together: it reads a bare word's first letter as a prefix ("فتيات" -> "يات", "الفتيات" -> "فت")."""
+    words = form.split()
+    if not words or not all(w.startswith("ال") and len(w) > 4 for w in words):
+        return ""
+    return " ".join(w[2:] for w in words)
+
+
 @dataclass(frozen=True)
 class Term:
     en: tuple[str, ...]
@@ -37,30 +47,39 @@ class Term:
 
 
 class Glossary:
-    def __init__(self, terms: list[Term], inflections: bool = True):
+    def __init__(self, terms: list[Term], inflections: bool = True, bare_forms: bool = True):
         self.terms = terms
         self.inflections = inflections
+        # Matching and expansion also use each Arabic form without its article (`indefinite`); people see `Term.ar`.
+        self._arabic = {id(t): tuple(dict.fromkeys(
+            [*t.ar, *((b for f in t.ar if (b := indefinite(f))) if bare_forms else ())])) for t in terms}
         # Each form's words must occur verbatim in the text before its (slower) pattern is tried.
         self._forms = [
-            (t, [(f, " ".join(tokens(f)), phrase_pattern(f)) for f in (*t.en, *t.ar) if tokens(f)]) for t in terms
+            (t, [(f, " ".join(tokens(f)), phrase_pattern(f)) for f in (*t.en, *self.arabic_forms(t)) if tokens(f)])
+            for t in terms
         ]
+        self._written = {id(t): {*t.en, *t.ar} for t in terms}
         # An English form also matches its inflections: "sexually exploited" finds "sexual exploitation".
         # (acronyms stay literal: a lemmatiser takes "AI" for a form of "be")
         self._english = [(t, {f" {_english_stems(f)} " for f in t.en if tokens(f) and not _ACRONYM.search(f)})
                          for t in terms]
 
+    def arabic_forms(self, term: Term) -> tuple[str, ...]:
+        """The term's Arabic forms as matching and expansion use them (with their article-less forms)."""
+        return self._arabic.get(id(term), term.ar)
+
     @classmethod
-    def load(cls, path: Path, inflections: bool = True) -> "Glossary":
+    def load(cls, path: Path, inflections: bool = True, bare_forms: bool = True) -> "Glossary":
         if not path.exists():
             log.warning("no glossary at %s; cross-language expansion is off", path)
-            return cls([], inflections)
+            return cls([], inflections, bare_forms)
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         terms = [
             Term(tuple(t.get("en", ())), tuple(t.get("ar", ())), t.get("note", ""))
             for t in data.get("term", [])
             if t.get("en") and t.get("ar")
         ]
-        return cls(terms, inflections)
+        return cls(terms, inflections, bare_forms)
 
     def matches(self, text: str) -> list[Term]:
         """Terms whose English or Arabic form occurs in the text (normalised, word-bounded), or, with
@@ -75,18 +94,20 @@ class Glossary:
         return found
 
     def occurrences(self, norm: str):
-        """(term, (start, end), form) for every form found in a text already joined from its `tokens`."""
+        """(term, (start, end), form) for every form the glossary writes found in a text already joined from its
+        `tokens` (not the article-less forms it derives: these views show the entries as written)."""
         for term, forms in self._forms:
             for form, lit, pattern in forms:
-                if lit in norm:
+                if lit in norm and form in self._written[id(term)]:
                     for m in pattern.finditer(norm):
                         yield term, m.span(), form
 
-    def expand(self, text: str, language: str) -> str:
-        """The other language's forms of every term the text mentions, for the lexical query."""
+    def expand(self, text: str, language: str, bare: bool = True) -> str:
+        """The other language's forms of every term the text mentions, for the lexical query (`bare`: with the
+        Arabic forms' article-less forms)."""
         extra = []
         for term in self.matches(text):
-            extra.extend(term.ar if language != "ar" else term.en)
+            extra.extend((self.arabic_forms(term) if bare else term.ar) if language != "ar" else term.en)
         return " ".join(extra)
 
     def lookup(self, query: str, limit: int = 20) -> list[Term]:

@@ -247,15 +247,18 @@ class Retriever:
         t3 = time.perf_counter()
         expand = cfg.glossary_expansion and language in cfg.expansion_languages
         expansion = self.glossary.expand(query, language) if expand else ""
+        bare = cfg.glossary_bare_forms_in_query
+        query_expansion = expansion if bare or not expand else self.glossary.expand(query, language, bare=False)
         looked = (self.bridge.lookup(query, cfg.bridge_per_word, cfg.bridge_min_cos)
                   if cfg.bridge_per_word > 0 and language in cfg.bridge_languages else BridgedTerms())
         bridged = " ".join(looked.nearest)
         if cfg.bridge_cognates and looked.spelled:  # a transliteration is the word itself: it counts like the glossary's
             expansion = f"{expansion} {' '.join(looked.spelled)}".strip()
+            query_expansion = f"{query_expansion} {' '.join(looked.spelled)}".strip()
         lex_query = self.parser.without_names(query) if scope else query
-        lex_extra = f"{expansion} {bridged}"
+        lex_extra = f"{query_expansion} {bridged}"
         if named and cfg.names_out_of_lexical_query:  # nor their translations: "GTA" scopes, it is not asked about
-            lex_extra = self.glossary.expand(lex_query, language) if expand else ""
+            lex_extra = self.glossary.expand(lex_query, language, bare) if expand else ""
             if cfg.bridge_per_word > 0 and language in cfg.bridge_languages:
                 again = self.bridge.lookup(lex_query, cfg.bridge_per_word, cfg.bridge_min_cos)
                 lex_extra += " " + " ".join(again.nearest + (again.spelled if cfg.bridge_cognates else []))
@@ -310,7 +313,7 @@ class Retriever:
                 ranked = self._addressed(ranked, fused, why, group, addressed, "obligation" in intents)
         if cfg.feedback_weight > 0 and language in cfg.feedback_languages:
             t5 = time.perf_counter()
-            for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {expansion} {bridged}", language, mask), 1):
+            for rank, i in enumerate(self._feedback_order(ranked, f"{lex_query} {query_expansion} {bridged}", language, mask), 1):
                 cid = self.chunks[i].chunk_id
                 fused[cid] = fused.get(cid, 0.0) + cfg.feedback_weight / (cfg.rrf_k + rank)
                 why.setdefault(cid, []).append(f"feedback#{rank}")

@@ -60,6 +60,11 @@ class RetrievalSettings(BaseModel):
     # An English glossary form also matches its inflections ("treaties" -> "treaty", "reported" -> "reporting"),
     # by simplemma's dictionary forms. Tuned on no set: fresh4, fresh6 and fresh7 gain, dev loses one fact.
     glossary_inflections: bool = True
+    # An Arabic glossary form also matches and expands to its article-less form ("الفتيات" -> "فتيات"): the light
+    # stemmer keeps the two apart. Written before any set was run with it.
+    glossary_bare_forms: bool = True
+    # ... and in the lexical query too (else only where sentences are weighed: the picker, the abstain rule).
+    glossary_bare_forms_in_query: bool = False
     # Which question languages get the glossary's other-language terms added to their lexical query.
     expansion_languages: list[str] = ["en"]
     stemming: bool = True

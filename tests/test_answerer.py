@@ -101,7 +101,7 @@ def test_the_glossarys_own_language_forms_of_a_questions_words_count_as_its_supp
 
 def test_the_bridges_arabic_words_are_evidence_for_an_english_question_unless_it_asks_for_a_quantity(library):
     answerer = library.answerer
-    question = "how do offenders hide their identity?"
+    question = "how do offenders cover their tracks online?"
     retrieval = library.retrieve(question)
     assert retrieval.bridged
     bridged = answerer.support(question, retrieval)
@@ -112,7 +112,7 @@ def test_the_bridges_arabic_words_are_evidence_for_an_english_question_unless_it
     markup = "<script>alert(1)</script>"  # words the bridge places near library words, and nothing else
     retrieval = library.retrieve(markup)
     assert answerer.support(markup, retrieval) < answerer.cfg.abstain_threshold
-    counting = "how many offenders hide their identity?"
+    counting = "how many offenders cover their tracks online?"
     retrieval = library.retrieve(counting)
     with answer_settings(answerer, bridged_support=False):
         glossary_only = answerer.support(counting, retrieval)
@@ -186,10 +186,10 @@ def test_a_question_on_what_a_group_should_do_drawn_to_a_list_addressed_to_it_qu
 
 
 def test_a_which_paragraph_question_is_answered_by_a_numbered_paragraph_the_signals_agree_on(library):
-    question = "which paragraph mentions data sharing between authorities?"
+    question = "which paragraph mentions pooling datasets?"
     retrieval = library.retrieve(question)
     answerer = library.answerer
-    # (the bridge's words, "تقاسم السلطات", are evidence too; without them the paragraph alone is)
+    # (the bridge's words are evidence too; without them the paragraph alone is)
     assert_enough_only_through(answerer, question, retrieval, paragraph_supports=False, bridged_support=False)
     answer = library.ask(question)
     assert not answer.abstained and answer.citations[0].label.startswith(("OP ", "PP ", "para. "))
@@ -241,3 +241,24 @@ def test_a_figures_question_on_a_country_no_top_passage_names_gets_the_figures_l
     assert not library.ask("How much does a child sexual abuse case cost in Finland?").abstained  # Finland's own
     with answer_settings(library.answerer, places_in_evidence=False):
         assert "India" not in library.ask("How many CSAM reports from India did NCMEC receive in 2018?").intro
+
+
+def test_a_count_next_to_the_article_less_form_of_what_is_counted_supports_a_figures_question(library):
+    from dataclasses import replace
+
+    from assistant.glossary import Glossary
+    from assistant.models import Passage
+    from indexing.models import Chunk
+
+    question = "how many girls reported abuse online?"
+    text = "وأفادت الدراسة أن 3 من كل 10 فتيات أبلغن عن تعرضهن للإساءة عبر الإنترنت خلال ذلك العام."
+    retrieval = replace(library.retrieve(question), passages=[Passage(Chunk("d#1", "d", text, text, 0, len(text), 0), 1.0)])
+    answerer = library.answerer
+    with_bare = answerer.support(question, retrieval)
+    written = Glossary.load(library.settings.glossary_path, bare_forms=False)
+    kept, answerer.glossary = answerer.glossary, written
+    try:  # the glossary writes "الفتيات"; the stemmer reads "فتيات" apart from it
+        without = answerer.support(question, replace(retrieval, expansion=written.expand(question, "en")))
+    finally:
+        answerer.glossary = kept
+    assert with_bare >= answerer.cfg.abstain_threshold > without

@@ -50,10 +50,10 @@ FLOORS = {
     "fresh3": {"recall@5": 0.91, "mrr@10": 0.78, "facts": 0.83, "cited_ok": 1.0, "abstain_ok": 0.95, "false_abstain": 0.06},
     "fresh4": {"recall@5": 0.91, "mrr@10": 0.83, "facts": 0.83, "cited_ok": 1.0, "abstain_ok": 0.95, "false_abstain": 0.03},
     "fresh5": {"recall@5": 0.86, "mrr@10": 0.68, "facts": 0.76, "cited_ok": 1.0, "abstain_ok": 0.75, "false_abstain": 0.03},
-    "fresh": {"recall@5": 0.87, "mrr@10": 0.7, "facts": 0.81, "cited_ok": 1.0, "abstain_ok": 0.95, "false_abstain": 0.06},
-    "fresh2": {"recall@5": 0.97, "mrr@10": 0.85, "facts": 0.79, "cited_ok": 1.0, "abstain_ok": 0.8, "false_abstain": 0.09},
+    "fresh": {"recall@5": 0.87, "mrr@10": 0.7, "facts": 0.84, "cited_ok": 1.0, "abstain_ok": 0.95, "false_abstain": 0.03},
+    "fresh2": {"recall@5": 0.97, "mrr@10": 0.85, "facts": 0.85, "cited_ok": 1.0, "abstain_ok": 0.8, "false_abstain": 0.06},
     "fresh6": {"recall@5": 0.85, "mrr@10": 0.68, "facts": 0.78, "cited_ok": 1.0, "abstain_ok": 0.85, "false_abstain": 0.03},
-    "fresh7": {"recall@5": 0.81, "mrr@10": 0.62, "facts": 0.67, "cited_ok": 1.0, "abstain_ok": 0.8, "false_abstain": 0.11},
+    "fresh7": {"recall@5": 0.81, "mrr@10": 0.62, "facts": 0.74, "cited_ok": 1.0, "abstain_ok": 0.8, "false_abstain": 0.08},
     "fresh8": {"recall@5": 0.81, "mrr@10": 0.64, "facts": 0.65, "cited_ok": 1.0, "abstain_ok": 0.95, "false_abstain": 0.13},
     "fresh9": {"recall@5": 0.81, "mrr@10": 0.66, "facts": 0.71, "cited_ok": 1.0, "abstain_ok": 0.8, "false_abstain": 0.11},
 }

@@ -1,5 +1,5 @@
 """The glossary: which terms a text uses, where, and in which of their forms."""
-from assistant.glossary import Glossary, Term
+from assistant.glossary import Glossary, Term, indefinite
 from indexing.config import PROJECT_ROOT
 from indexing.language import tokens
 
@@ -32,7 +32,7 @@ def test_matches_are_word_bounded():
 
 
 def test_expand_gives_the_other_language_forms():
-    assert GLOSSARY.expand("define grooming", "en") == "الاستمالة استمالة الأطفال"
+    assert GLOSSARY.expand("define grooming", "en", bare=False) == "الاستمالة استمالة الأطفال"
     assert "grooming" in GLOSSARY.expand("ما هي الاستمالة", "ar")
 
 
@@ -55,3 +55,25 @@ def test_inflections_leave_derivations_and_acronyms_apart():
     assert Glossary([offenders]).matches("what counts as abuse?") == []
     ai = Term(("AI",), ("الذكاء الاصطناعي",))
     assert Glossary([ai]).matches("what is the law?") == []  # a lemmatiser reads "AI" as a form of "be"
+
+
+def test_indefinite_drops_the_article_only_when_every_word_has_it():
+    assert indefinite("الفتيات") == "فتيات"
+    assert indefinite("الاعتداء الجنسي") == "اعتداء جنسي"
+    assert indefinite("مواد الاعتداء الجنسي") == ""
+    assert indefinite("child abuse") == ""
+
+
+def test_an_arabic_form_matches_and_expands_without_its_article():
+    girls = Term(("girls",), ("الفتيات",))
+    glossary = Glossary([girls])
+    assert glossary.matches("تتعرض فتاة من كل 4 فتيات") == [girls]
+    assert glossary.expand("girls", "en").split() == ["الفتيات", "فتيات"]
+    assert glossary.expand("girls", "en", bare=False).split() == ["الفتيات"]
+    assert Glossary([girls], bare_forms=False).matches("كل 4 فتيات") == []
+
+
+def test_occurrences_report_only_the_forms_the_glossary_writes():
+    glossary = Glossary([Term(("girls",), ("الفتيات",))])
+    assert [f for _, _, f in glossary.occurrences(norm("كل 4 فتيات"))] == []
+    assert [f for _, _, f in glossary.occurrences(norm("حماية الفتيات"))] == ["الفتيات"]

@@ -320,3 +320,12 @@ def test_what_is_required_of_a_group_other_than_states_is_read_from_the_recommen
     # what is required of States is what the binding texts oblige them to do: no recommendation prior
     states = library.retrieve("What are States required to do under the resolution?")
     assert not states.addressed and states.addressee == ""
+
+
+def test_the_glossarys_article_less_forms_stand_for_the_answer_but_stay_out_of_the_lexical_query(library, tmp_path):
+    question = "how many girls are exploited?"
+    got = retriever_with(library, tmp_path, bridge_per_word=0).retrieve(question)  # the bridge may find "فتيات" too
+    assert "فتيات" in got.expansion.split() and "الفتيات" in got.expansion.split()
+    assert "فتيات" not in got.lexical_query.split() and "الفتيات" in got.lexical_query.split()
+    both = retriever_with(library, tmp_path, bridge_per_word=0, glossary_bare_forms_in_query=True).retrieve(question)
+    assert "فتيات" in both.lexical_query.split()
