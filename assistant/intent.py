@@ -216,7 +216,7 @@ _QUANTITY = re.compile(
 # The thing a quantity question counts: "how many <children>", "what <prison> sentence", "كم عدد <الأطفال>".
 _FOCUS = re.compile(
     r"\b(?:how many|how much|what (?:number|amount|percentage|share|proportion) of|what)\s+(?:of\s+)?([a-z]+)"
-    r"|(?:^|\s)(?:كم عدد|ما عدد|ما نسبة|ما حجم|ما مقدار|ما قيمة|كم من|كم)\s+(\S+)",
+    r"|(?:^|\s)(?:(?:كم|ما) (?:عدد|نسب[ةه]|حجم|مقدار|قيم[ةه]|معدل)|كم من|كم)\s+(\S+)",
     re.IGNORECASE,
 )
 

@@ -90,6 +90,8 @@ def test_asks_for_number_reads_both_the_exact_quantity_and_the_figures_question(
 def test_the_focus_of_a_quantity_question_is_the_thing_it_counts():
     assert quantity_focus("How many children were rescued?") == "children"
     assert quantity_focus("What does the resolution say about children?") == ""
+    assert quantity_focus("كم نسبة الأطفال الذين يستخدمون الإنترنت؟") == "الأطفال"  # a share of what, not "نسبة"
+    assert quantity_focus("كم عدد البلاغات في 2018؟") == "البلاغات"
 
 
 def test_a_penalty_question_asks_for_years_months_or_money_in_both_languages():
