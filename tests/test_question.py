@@ -25,6 +25,12 @@ def test_everyday_arabic_tech_words_and_loans_become_the_documents_words():
     assert REGISTERS.rewrite("الابتزاز على السوشيال ميديا") == "الابتزاز على وسائل التواصل الاجتماعي"
 
 
+def test_everyday_words_for_children_and_the_internet_become_the_documents_words_with_or_without_article():
+    assert REGISTERS.rewrite("كم ولاد وبنات عندهم نت؟") == "كم أطفال وفتيات عندهم الإنترنت؟"
+    assert REGISTERS.rewrite("العيال والجهال") == "الأطفال والأطفال"
+    assert REGISTERS.rewrite("التقرير تبع قطر ايمتى صدر") == "التقرير قطر متى صدر"
+
+
 def test_iraqi_maghrebi_egyptian_and_gulf_everyday_words_become_standard_arabic():
     assert REGISTERS.rewrite("شكد دولة اكو بيها قانون؟") == "كم دولة يوجد بها قانون؟"
     assert REGISTERS.rewrite("شكون كتب ده") == "من كتب هذا"
