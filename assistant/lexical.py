@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import math
+from typing import Callable
 
 import numpy as np
 
@@ -12,15 +13,18 @@ from indexing.models import Chunk
 
 
 class LexicalIndex:
-    def __init__(self, chunks: list[Chunk], settings: RetrievalSettings):
+    def __init__(self, chunks: list[Chunk], settings: RetrievalSettings,
+                 analyzer: Callable[[str], list[str]] | None = None):
+        """`analyzer`: text to index terms (default: `search_terms` with the settings' stemming)."""
         import bm25s
 
         # bm25s sets its own logger to DEBUG on import; let it follow the application's level instead.
         logging.getLogger("bm25s").setLevel(logging.NOTSET)
         self.stemming = settings.stemming
+        self._analyze = analyzer or (lambda text: search_terms(text, self.stemming))
         self.chunks = chunks
         self._bm25 = bm25s.BM25(k1=settings.bm25_k1, b=settings.bm25_b)
-        docs = [search_terms(c.search_text, self.stemming) or ["∅"] for c in chunks]
+        docs = [self._analyze(c.search_text) or ["∅"] for c in chunks]
         self._terms = [set(d) for d in docs]
         if docs:
             self._bm25.index(docs, show_progress=False)
@@ -40,13 +44,13 @@ class LexicalIndex:
 
     def scores(self, query: str, extra_terms: list[str] = ()) -> np.ndarray:
         """BM25 score of every chunk for the query (plus terms already in search form), in `self.chunks` order."""
-        terms = [t for t in [*search_terms(query, self.stemming), *extra_terms] if t in self._vocab]
+        terms = [t for t in [*self._analyze(query), *extra_terms] if t in self._vocab]
         if not terms or not self.chunks:
             return np.zeros(len(self.chunks), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
 
     def query_terms(self, query: str) -> set[str]:
-        return set(search_terms(query, self.stemming))
+        return set(self._analyze(query))
 
     def feedback_terms(self, indices: list[int], n: int, exclude: set[str] = frozenset()) -> list[str]:
         """The `n` terms that best characterise these chunks (pseudo-relevance feedback): idf times the number

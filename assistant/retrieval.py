@@ -23,7 +23,7 @@ from indexing.bibliography import bibliographic_share, endnote_share
 from indexing.chunk_vectors import chunk_vectors
 from indexing.config import Settings
 from indexing.embedding import get_embedder
-from indexing.language import answer_language, detect_language, search_terms, tokens
+from indexing.language import answer_language, detect_language, root_terms, search_terms, tokens
 from indexing.models import Chunk, DocumentMeta
 from indexing.store import ChromaStore
 from indexing.word_vectors import bridge_cache
@@ -90,6 +90,7 @@ class Retriever:
             self.by_doc.setdefault(c.doc_id, []).append(c)
         self.lexical = LexicalIndex(self.chunks, self.settings.retrieval)
         cfg = self.settings.retrieval
+        self.roots = LexicalIndex(self.chunks, cfg, analyzer=root_terms) if cfg.root_weight > 0 else None
         self.dense = DenseIndex.from_store(self.store, self.chunks) if cfg.exact_search else None
         self.second = None
         if cfg.second_dense_model and cfg.second_dense_weight > 0:
@@ -282,6 +283,12 @@ class Retriever:
         lexical = self._lexical_order(lexical_query, mask)
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
         lists = self._more_lists(query, language, qvec, mask, timings)
+        if self.roots is not None and language in cfg.root_languages:
+            scores = self.roots.scores(lexical_query)
+            if mask is not None:
+                scores = np.where(mask, scores, 0.0)
+            order = [int(i) for i in np.argsort(-scores)[: cfg.candidates] if scores[i] > 0]
+            lists.append(("roots", cfg.root_weight, [self.chunks[i].chunk_id for i in order]))
 
         fused: dict[str, float] = {}
         why: dict[str, list[str]] = {}

@@ -92,6 +92,28 @@ def stem(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=1)
+def _root_stemmer():
+    from nltk.stem.isri import ISRIStemmer
+
+    return ISRIStemmer()
+
+
+@lru_cache(maxsize=200_000)
+def root(token: str) -> str:
+    """An Arabic word's root (ISRI, nltk): "تجريم", "تجرم" and "يجرم" share "جرم", "الفتيات" and "فتيات" share
+    "فتي", which the light stem keeps apart; coarse (it also merges words of one root that differ in sense), so
+    it is a separate, lighter ranked list, never the lexical index itself. Other words keep their light stem."""
+    if not _ARABIC.search(token) or len(token) <= 3:
+        return stem(token)
+    return _root_stemmer().stem(token) or stem(token)
+
+
+def root_terms(text: str) -> list[str]:
+    """`search_terms` with Arabic words as their roots (the root lexical list's analyzer)."""
+    return [root(t) for t in tokens(text) if t not in STOPWORDS]
+
+
 def search_terms(text: str, stemming: bool = True) -> list[str]:
     """Tokens for the lexical index and for lexical queries: normalised, stopwords out, optionally stemmed."""
     out = [t for t in tokens(text) if t not in STOPWORDS]

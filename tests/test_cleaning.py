@@ -4,7 +4,7 @@ from __future__ import annotations
 from conftest import read, source_doc
 
 from indexing.cleaning import clean_document, search_form
-from indexing.language import _accusative, normalize, search_terms, tokens
+from indexing.language import _accusative, normalize, root_terms, search_terms, tokens
 
 
 def clean(text: str) -> str:
@@ -100,3 +100,11 @@ def test_a_heading_the_text_runs_on_from_is_noted_and_the_text_left_as_it_was():
     assert [out.text[s:e] for s, e in out.headings] == ["Methodology", "Online risks  02"]
     assert "Methodology This review combines" in out.text  # the layout is repaired as before, words in order
     assert "from each region." not in [out.text[s:e] for s, e in out.headings]
+
+
+def test_roots_bring_a_verb_its_verbal_noun_and_a_bare_word_its_article_form_together():
+    assert root_terms("تجريم") == root_terms("تجرم") == root_terms("يجرم")
+    assert root_terms("معاقبة") == root_terms("تعاقب")
+    assert root_terms("الفتيات") == root_terms("فتيات")
+    assert search_terms("الفتيات") != search_terms("فتيات")  # what the light stem keeps apart
+    assert root_terms("the CSAM reports") == search_terms("the CSAM reports")  # other words keep their light stem

@@ -329,3 +329,12 @@ def test_the_glossarys_article_less_forms_stand_for_the_answer_but_stay_out_of_t
     assert "فتيات" not in got.lexical_query.split() and "الفتيات" in got.lexical_query.split()
     both = retriever_with(library, tmp_path, bridge_per_word=0, glossary_bare_forms_in_query=True).retrieve(question)
     assert "فتيات" in both.lexical_query.split()
+
+
+def test_the_root_list_joins_the_fusion_for_arabic_questions_when_weighted(library, tmp_path):
+    question = "هل القرار يطلب من الدول تجريم الاستغلال؟"
+    assert not any(w.startswith("roots#") for p in library.retrieve(question).passages for w in p.why)  # off
+    got = retriever_with(library, tmp_path, root_weight=0.5).retrieve(question)
+    assert any(w.startswith("roots#") for p in got.passages for w in p.why)
+    english = retriever_with(library, tmp_path, root_weight=0.5).retrieve("does the resolution ask states to criminalise?")
+    assert not any(w.startswith("roots#") for p in english.passages for w in p.why)
