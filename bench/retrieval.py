@@ -73,6 +73,10 @@ ABLATIONS = {
     "bare headings keep their rank": {"retrieval.headings_last": False},
     "resolution paragraphs lifted for 'urged' questions off": {"retrieval.resolution_addressees": False},
     "English questions' lexical weight 0.25 (was)": {"retrieval.lexical_weight_en": 0.25},
+    "glossary forms without their article off": {"retrieval.glossary_bare_forms": False},
+    "glossary forms without their article in the lexical query too": {"retrieval.glossary_bare_forms_in_query": True},
+    "root lexical list on (0.5, Arabic questions)": {"retrieval.root_weight": 0.5},
+    "sentence re-ranking for Arabic questions too": {"retrieval.sentence_languages": ["en", "ar"]},
 }
 
 
