@@ -58,7 +58,6 @@ class Glossary:
             (t, [(f, " ".join(tokens(f)), phrase_pattern(f)) for f in (*t.en, *self.arabic_forms(t)) if tokens(f)])
             for t in terms
         ]
-        self._written = {id(t): {*t.en, *t.ar} for t in terms}
         # An English form also matches its inflections: "sexually exploited" finds "sexual exploitation".
         # (acronyms stay literal: a lemmatiser takes "AI" for a form of "be")
         self._english = [(t, {f" {_english_stems(f)} " for f in t.en if tokens(f) and not _ACRONYM.search(f)})
@@ -98,15 +97,20 @@ class Glossary:
         `tokens` (not the article-less forms it derives: these views show the entries as written)."""
         for term, forms in self._forms:
             for form, lit, pattern in forms:
-                if lit in norm and form in self._written[id(term)]:
+                if lit in norm and (form in term.ar or form in term.en):
                     for m in pattern.finditer(norm):
                         yield term, m.span(), form
 
     def expand(self, text: str, language: str, bare: bool = True) -> str:
         """The other language's forms of every term the text mentions, for the lexical query (`bare`: with the
         Arabic forms' article-less forms)."""
+        return self.forms_of(self.matches(text), language, bare)
+
+    def forms_of(self, terms: list[Term], language: str, bare: bool = True) -> str:
+        """`expand` for terms already matched: a caller that wants it with and without the article-less forms
+        matches once."""
         extra = []
-        for term in self.matches(text):
+        for term in terms:
             extra.extend((self.arabic_forms(term) if bare else term.ar) if language != "ar" else term.en)
         return " ".join(extra)
 

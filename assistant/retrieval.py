@@ -247,15 +247,16 @@ class Retriever:
 
         t3 = time.perf_counter()
         expand = cfg.glossary_expansion and language in cfg.expansion_languages
-        expansion = self.glossary.expand(query, language) if expand else ""
         bare = cfg.glossary_bare_forms_in_query
-        query_expansion = expansion if bare or not expand else self.glossary.expand(query, language, bare=False)
+        matched = self.glossary.matches(query) if expand else []
+        expansion = self.glossary.forms_of(matched, language)
+        query_expansion = expansion if bare else self.glossary.forms_of(matched, language, bare=False)
         looked = (self.bridge.lookup(query, cfg.bridge_per_word, cfg.bridge_min_cos)
                   if cfg.bridge_per_word > 0 and language in cfg.bridge_languages else BridgedTerms())
         bridged = " ".join(looked.nearest)
         if cfg.bridge_cognates and looked.spelled:  # a transliteration is the word itself: it counts like the glossary's
-            expansion = f"{expansion} {' '.join(looked.spelled)}".strip()
-            query_expansion = f"{query_expansion} {' '.join(looked.spelled)}".strip()
+            spelled = " ".join(looked.spelled)
+            expansion, query_expansion = f"{expansion} {spelled}".strip(), f"{query_expansion} {spelled}".strip()
         lex_query = self.parser.without_names(query) if scope else query
         lex_extra = f"{query_expansion} {bridged}"
         if named and cfg.names_out_of_lexical_query:  # nor their translations: "GTA" scopes, it is not asked about
@@ -284,10 +285,7 @@ class Retriever:
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
         lists = self._more_lists(query, language, qvec, mask, timings)
         if self.roots is not None and language in cfg.root_languages:
-            scores = self.roots.scores(lexical_query)
-            if mask is not None:
-                scores = np.where(mask, scores, 0.0)
-            order = [int(i) for i in np.argsort(-scores)[: cfg.candidates] if scores[i] > 0]
+            order = self._lexical_order(lexical_query, mask, index=self.roots)
             lists.append(("roots", cfg.root_weight, [self.chunks[i].chunk_id for i in order]))
 
         fused: dict[str, float] = {}
@@ -394,8 +392,10 @@ class Retriever:
         terms = self.lexical.feedback_terms(top, cfg.feedback_terms, exclude=self.lexical.query_terms(query))
         return self._lexical_order(query, mask, terms)
 
-    def _lexical_order(self, query: str, mask: np.ndarray | None, extra_terms: list[str] = ()) -> list[int]:
-        scores = self.lexical.scores(query, extra_terms)
+    def _lexical_order(self, query: str, mask: np.ndarray | None, extra_terms: list[str] = (),
+                       index: LexicalIndex | None = None) -> list[int]:
+        """Chunk positions by BM25 score (the lexical index, or `index`: the roots'), best first, scored ones only."""
+        scores = (index or self.lexical).scores(query, extra_terms)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         return [int(i) for i in np.argsort(-scores)[: self.settings.retrieval.candidates] if scores[i] > 0]

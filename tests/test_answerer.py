@@ -23,6 +23,15 @@ def assert_enough_only_through(answerer, question, retrieval, **off):
         assert answerer.support(question, retrieval) < answerer.cfg.abstain_threshold
 
 
+def with_one_passage(library, question, text):
+    """The question's retrieval with its passages replaced by one made of `text` (its support is that text's)."""
+    from assistant.models import Passage
+    from indexing.models import Chunk
+
+    return dataclasses.replace(library.retrieve(question),
+                               passages=[Passage(Chunk("d#1", "d", text, text, 0, len(text), 0), 1.0)])
+
+
 def assert_leads_with_one_of(answer, retrieval, spans):
     """The answer is given and its first quote lies in one of `spans` ({chunk id: [(start, end)] in its text})."""
     assert not answer.abstained
@@ -84,14 +93,9 @@ def test_a_cited_resolution_paragraph_carries_its_verb_and_force_in_the_askers_l
 
 
 def test_the_glossarys_own_language_forms_of_a_questions_words_count_as_its_support(library):
-    from dataclasses import replace
-
-    from assistant.models import Passage
-    from indexing.models import Chunk
-
     question = "كم دولة وقعت على الاتفاقية الجديدة؟"
     text = "وقعت 45 من البلدان على الاتفاقية الجديدة في ذلك العام بعد مفاوضات طويلة بين الحكومات."
-    retrieval = replace(library.retrieve(question), passages=[Passage(Chunk("d#1", "d", text, text, 0, len(text), 0), 1.0)])
+    retrieval = with_one_passage(library, question, text)
     answerer = library.answerer
     with_forms = answerer.support(question, retrieval)
     with answer_settings(answerer, support_synonyms=False):
@@ -247,12 +251,10 @@ def test_a_count_next_to_the_article_less_form_of_what_is_counted_supports_a_fig
     from dataclasses import replace
 
     from assistant.glossary import Glossary
-    from assistant.models import Passage
-    from indexing.models import Chunk
 
     question = "how many girls reported abuse online?"
     text = "وأفادت الدراسة أن 3 من كل 10 فتيات أبلغن عن تعرضهن للإساءة عبر الإنترنت خلال ذلك العام."
-    retrieval = replace(library.retrieve(question), passages=[Passage(Chunk("d#1", "d", text, text, 0, len(text), 0), 1.0)])
+    retrieval = with_one_passage(library, question, text)
     answerer = library.answerer
     with_bare = answerer.support(question, retrieval)
     written = Glossary.load(library.settings.glossary_path, bare_forms=False)
