@@ -529,9 +529,14 @@ def _country_pattern(name: str) -> re.Pattern:
     return re.compile(rf"(?:^|\s)(?:[وبلفك]?ال|[وبلفك]|لل)?{body}(?=\s|$)")
 
 
+# CLDR's two-letter codes that name no place: the United Nations (the source of most of the library, not a subject
+# it gives figures for), the eurozone, "Outlying Oceania" and the pseudo-locales.
+_NOT_PLACES = frozenset({"UN", "EZ", "QO", "XA", "XB", "ZZ"})
+
+
 @lru_cache(maxsize=1)
 def _countries() -> list[tuple[str, str]]:
     from babel import Locale
 
     en, ar = Locale("en").territories, Locale("ar").territories
-    return [(en[c], ar[c]) for c in sorted(en) if len(c) == 2 and c.isalpha() and c in ar]
+    return [(en[c], ar[c]) for c in sorted(en) if len(c) == 2 and c.isalpha() and c in ar and c not in _NOT_PLACES]

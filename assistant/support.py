@@ -35,17 +35,26 @@ _NOT_A_COUNT = re.compile(
     r"|(?:رقم|No\.?|Law|number)\s*\(?\d+\)?", re.IGNORECASE)
 
 
+# "8 of them", "22 منها": a number that counts what the sentence named before it, however far back.
+_OF_THEM = re.compile(r"(?<![\d.,])(\d+(?:[.,٫]\d+)?)\s*(?:%|في\s+المائة|بالمائة|per\s*cent|percent)?\s+"
+                      r"(?:منها|منهم|منهن|of\s+them|of\s+which|of\s+these|among\s+them)(?!\w)", re.IGNORECASE)
+
+
 def _counts_focus(sentence: str, known: set[str], focus_terms: set[str], window: int) -> bool:
     """A number the question does not already hold, that counts rather than dates or names (see `_NOT_A_COUNT`),
-    within a few words of the thing asked about."""
-    toks = search_terms(_NOT_A_COUNT.sub(" ", sentence))
+    within a few words of the thing asked about, or anywhere after it as "N of them"."""
+    text = _NOT_A_COUNT.sub(" ", sentence)
+    toks = search_terms(text)
     numbers = [i for i, t in enumerate(toks) if t[0].isdigit() and t not in known]
     if not numbers:
         return False
     if not focus_terms:
         return True
     near = [i for i, t in enumerate(toks) if t in focus_terms]
-    return any(abs(i - j) <= window for i in numbers for j in near)
+    if any(abs(i - j) <= window for i in numbers for j in near):
+        return True
+    return any(m.group(1) not in known and focus_terms & set(search_terms(text[: m.start()]))
+               for m in _OF_THEM.finditer(text))
 
 
 def gives_a_count(sentence: str) -> bool:

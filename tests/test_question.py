@@ -304,6 +304,9 @@ def test_the_countries_a_question_names_are_found_in_either_language_and_in_text
     assert Subjects.countries_named("How many reports from India in 2018?") == [("India", "الهند")]
     assert [en for en, _ in Subjects.countries_named("ايش يقول القانون المغربي؟")] == ["Morocco"]
     assert Subjects.countries_named("how many countries have a hotline?") == []
+    # CLDR lists the United Nations among its territories; "according to the UN report" names a source, no place
+    assert Subjects.countries_named("what share of people use the internet in Africa, says the United Nations?") == []
+    assert Subjects.countries_named("كم نسبة مستخدمي الإنترنت حسب تقرير الأمم المتحدة؟") == []
     india = ("India", "الهند")
     assert Subjects.mentions_country(india, " ".join(tokens("تلقت الشرطة الهندية 200 بلاغ")))
     assert Subjects.mentions_country(india, " ".join(tokens("reports from India rose")))

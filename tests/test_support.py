@@ -25,6 +25,22 @@ def test_a_quantity_question_is_only_supported_by_a_new_number_near_the_thing_co
     assert support(picker, question, "", [arrests], AnswerSettings(), focus_terms=focus) == 0.0  # the number counts something else
 
 
+def test_n_of_them_counts_what_the_sentence_named_before_it_however_far_back():
+    picker = SentencePicker()
+    question = "How many of the surveyed countries require service providers to report abuse material?"
+    focus = set(search_terms("countries"))
+    english = passage("While all the surveyed high-income countries have laws that criminalise the possession of abuse "
+                      "material and its distribution, only 6 of them require service providers to report it.")
+    arabic = passage("بينما وضعت جميع البلدان التي شملها الاستبيان تشريعات لتجريم حيازة المواد وتوزيعها ونشرها، "
+                     "فإن 6 منها فقط لديه تشريعات توجب على مقدمي الخدمات الإبلاغ عن المواد.")
+    elsewhere = passage("Only 6 companies require service providers to report abuse material, while the countries "
+                        "surveyed have laws that criminalise the possession of abuse material.")
+    ar_focus = focus | set(search_terms("البلدان"))
+    assert support(picker, question, "", [english], AnswerSettings(), focus_terms=focus) > 0.0
+    assert support(picker, question, "البلدان", [arabic], AnswerSettings(), focus_terms=ar_focus) > 0.0
+    assert support(picker, question, "", [elsewhere], AnswerSettings(), focus_terms=focus) == 0.0  # 6 counts companies
+
+
 def test_a_date_a_year_a_symbol_or_a_paragraph_number_does_not_answer_a_how_many_question():
     picker = SentencePicker()
     question = "How many letters did the Ombudsperson send to governments?"
