@@ -36,6 +36,7 @@ from .paragraph_table import DraftingLexicon, verb_and_addressees
 from .recommendations import Recommendation, RecommendationReader, RecommendationWords
 from .references import ParagraphRef, QuestionRefs, ReferenceParser
 from .dense import DenseIndex
+from .derivation import question_nouns
 from .sentence_index import SentenceSearch, SentenceVectors
 from .term_bridge import BridgedTerms, TermBridge
 from .render.references import references
@@ -278,6 +279,8 @@ class Retriever:
             intents -= {"paragraph"}
         if not cfg.contact_intent:
             intents -= {"contact"}
+        if cfg.verbal_nouns and language == "ar":
+            lex_extra += " " + " ".join(question_nouns(lex_query, self.lexical.vocabulary.__contains__))
         lexical_query = f"{lex_query} {lex_extra}"
         if cfg.contact_terms and "contact" in intents:
             lexical_query += " " + cfg.contact_terms  # the words a channel to report or call is named by

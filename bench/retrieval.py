@@ -76,6 +76,7 @@ ABLATIONS = {
     "glossary forms without their article off": {"retrieval.glossary_bare_forms": False},
     "glossary forms without their article in the lexical query too": {"retrieval.glossary_bare_forms_in_query": True},
     "root lexical list on (0.5, Arabic questions)": {"retrieval.root_weight": 0.5},
+    "verbal nouns of Arabic verbs in the lexical query on": {"retrieval.verbal_nouns": True},
     "sentence re-ranking for Arabic questions too": {"retrieval.sentence_languages": ["en", "ar"]},
 }
 

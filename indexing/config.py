@@ -72,6 +72,10 @@ class RetrievalSettings(BaseModel):
     # Off: on the held-out sets, measured after that choice, r@5 did not move and facts fell (fresh8 0.71 ->
     # 0.67, fresh9 0.78 -> 0.74): the answers drew on other passages. Left for study on the tuning sets.
     root_weight: float = 0.0
+    # Add to the lexical query the verbal nouns the library uses for an Arabic question's verbs ("تجرّم" ->
+    # "تجريم"; assistant/derivation.py). Off: on the eleven tuning sets 4 answer passages up and 1 down, on the
+    # three held-out sets 3 down and none up (2026-12-08).
+    verbal_nouns: bool = False
     root_languages: list[str] = ["ar"]
     # Which question languages get the glossary's other-language terms added to their lexical query.
     expansion_languages: list[str] = ["en"]

@@ -338,3 +338,10 @@ def test_the_root_list_joins_the_fusion_for_arabic_questions_when_weighted(libra
     assert any(w.startswith("roots#") for p in got.passages for w in p.why)
     english = retriever_with(library, tmp_path, root_weight=0.5).retrieve("does the resolution ask states to criminalise?")
     assert not any(w.startswith("roots#") for p in english.passages for w in p.why)
+
+
+def test_the_verbal_nouns_of_an_arabic_questions_verbs_join_the_lexical_query_when_turned_on(library, tmp_path):
+    question = "القرار بدو الدول تجرّم شو بالزبط؟"
+    on = retriever_with(library, tmp_path, verbal_nouns=True).retrieve(question)
+    assert "تجريم" in on.lexical_query.split()  # the resolution's word for it
+    assert "تجريم" not in library.retrieve(question).lexical_query.split()  # shipped off
