@@ -81,7 +81,11 @@ QUESTION = {
         r"|is there (?:a|an|any) (?:number|hotline|helpline|app|phone line|reporting)"
         r"|(?:where|how) (?:do|can|could|should|to|would) (?:i |we |you |parents |victims |children |they )?"
         r"(?:report|get help|seek help|ask for help|find help|turn)"
-        r"|report (?:it|this|abuse|a case|an incident|a crime)|(?:get|seek|ask for|find) help|call (?:the )?police",
+        # "report abuse" as the asker's own act, not as a duty in a list ("detect and report abuse") or put on
+        # someone ("companies required to report abuse")
+        r"|(?<!\band )(?<!& )(?<!\bor )(?<!required to )(?<!obliged to )(?<!obligated to )(?<!expected to )"
+        r"(?<!forced to )(?<!duty to )(?<!\bmust )(?<!have to )(?<!\bhas to )"
+        r"report (?:it|this|abuse|a case|an incident|a crime)|(?:get|seek|ask for|find) help|call (?:the )?police",
         rf"(?:ابلغ|نبلغ|اتصل|نتصل|اتواصل|نتواصل|اتوجه|نتوجه|الجا|نلجا)(?![{ARABIC_LETTERS}])"
         r"|(?:كيف|اين|لمن|وين|فين|جهه|جهات|اليات|طرق|قنوات) (?:يتم |يمكن |ممكن )?(?:ال)?ابلاغ"
         r"|(?:كيف|اين|لمن|وين|فين) ب?(?:ي|ت)بلغو"

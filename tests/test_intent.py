@@ -40,6 +40,9 @@ SATURATION = RetrievalSettings().intent_saturation
     ("where can parents report it?", {"contact"}), ("is there a helpline in Qatar?", {"contact"}),
     ("what number should we ring?", {"contact", "recommendation"}),
     ("how many reports did hotlines receive?", {"statistic"}),
+    ("i want to report abuse, who do i call", {"contact"}), ("report abuse pls", {"contact"}),
+    ("does the resolution expect states to get platforms to detect & report abuse?", set()),  # a duty, not a channel
+    ("are tech firms obliged to report abuse they find?", {"obligation"}),
     ("لمين أبلغ عن حساب مشبوه؟", {"contact"}), ("لمن نتوجه؟", {"contact"}), ("هل يوجد رقم للطوارئ؟", {"contact"}),
     ("كيف يتم الإبلاغ عن الاستغلال؟", {"contact"}), ("شو رقم الخط الساخن", {"contact"}),
     ("وين بيبلغوا الأهل؟", {"contact"}), ("كم بلاغ وصل للخط الساخن؟", {"statistic"}),
