@@ -219,7 +219,8 @@ _QUANTITY = re.compile(
 )
 # The thing a quantity question counts: "how many <children>", "what <prison> sentence", "كم عدد <الأطفال>".
 _FOCUS = re.compile(
-    r"\b(?:how many|how much|what (?:number|amount|percentage|share|proportion) of|what)\s+(?:of\s+)?([a-z]+)"
+    r"\b(?:how many|how much|what (?:number|amount|percentage|share|proportion) of|what)\s+(?:of\s+)?"
+    r"(?:(?:the|these|those|all|its|their|a|an)\s+)?([a-z]+)"
     r"|(?:^|\s)(?:(?:كم|ما) (?:عدد|نسب[ةه]|حجم|مقدار|قيم[ةه]|معدل)|كم من|كم)\s+(\S+)",
     re.IGNORECASE,
 )
@@ -257,12 +258,16 @@ def counted_units(question: str) -> str:
     return PENALTY_UNITS
 
 
+_AUXILIARIES = frozenset("do does did is are was were will would can could should has have had".split())
+
+
 def quantity_focus(question: str) -> str:
     """The noun a quantity question asks about ("money" in "how much money…"), or ""."""
     if not asks_for_number(question, exactly=True):
         return ""
     m = _FOCUS.search(question)
-    return (m.group(1) or m.group(2) or "") if m else ""
+    focus = (m.group(1) or m.group(2) or "") if m else ""
+    return "" if focus.lower() in _AUXILIARIES else focus  # "how much does it cost": the verb counts nothing
 
 
 def numbered(label: str) -> bool:

@@ -93,6 +93,8 @@ def test_asks_for_number_reads_both_the_exact_quantity_and_the_figures_question(
 def test_the_focus_of_a_quantity_question_is_the_thing_it_counts():
     assert quantity_focus("How many children were rescued?") == "children"
     assert quantity_focus("What does the resolution say about children?") == ""
+    assert quantity_focus("how many of the countries surveyed are connected?") == "countries"
+    assert quantity_focus("how much does one offence cost in care?") == ""  # no noun: any new number will do
     assert quantity_focus("كم نسبة الأطفال الذين يستخدمون الإنترنت؟") == "الأطفال"  # a share of what, not "نسبة"
     assert quantity_focus("كم عدد البلاغات في 2018؟") == "البلاغات"
 
