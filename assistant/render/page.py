@@ -51,7 +51,9 @@ SCRIPT = r"""
     entry.classList.add("pa-hit");
     entry.querySelectorAll("mark.pa-n-" + n).forEach((m) => m.classList.add("pa-hit"));
     if (!entry.hasAttribute("tabindex")) entry.setAttribute("tabindex", "-1");
-    entry.scrollIntoView({block: "center"});
+    // centred, unless it is taller than the window: then from its top, where its document and page are named
+    const tall = entry.getBoundingClientRect().height > window.innerHeight * 0.9;
+    entry.scrollIntoView({block: tall ? "start" : "center"});
     entry.focus({preventScroll: true});
   }
   // The cited page follows the citation clicked (the latest answer's): its number goes to a hidden box the
@@ -110,7 +112,7 @@ SCRIPT = r"""
 
 CSS = """
 #cited-n { display: none !important; }
-.pa-hit { outline: 3px solid #e8a400; outline-offset: 2px; border-radius: 4px; }
+.pa-hit { outline: 3px solid #e8a400; outline-offset: 2px; border-radius: 4px; scroll-margin-top: 8px; }
 mark.pa-hit { background: #ffc94d; outline: none; }
 .pa-cite a { text-decoration: none; }
 .pa-cite a:hover, .pa-cite a:focus { text-decoration: underline; }
