@@ -25,7 +25,7 @@ from .sentence_picker import Sentence, SentencePicker
 from .sub_items import complete as complete_sub_items
 from .sub_items import left_out_notice
 from .support import support as evidence_support
-from .support import gives_a_count, unknown_share
+from .support import gives_a_count, naming_passages, unknown_share
 from .glossary import Glossary
 from .models import Answer, Citation, Passage, Translation
 from .parallel import ParallelVersions
@@ -100,6 +100,7 @@ class Answerer:
         self.llm = llm
         self._generator = None
         self.chunk_of = retriever.by_id.get
+        self.without_names = retriever.parser.without_names
         self.metas = {m.doc_id: m for m in retriever.parser.metas}
         self.items_of = retriever.items_by_chunk.get  # chunk id -> the recommendation items read from it
         self.figures = figures  # a callable giving the library's FiguresIndex (built on the first figures question)
@@ -289,13 +290,20 @@ class Answerer:
         expansion = retrieval.expansion
         if self.cfg.support_synonyms:  # "كم دولة" is answered by a sentence on "البلدان": the glossary's own-language forms
             expansion += " " + self.glossary.expand(question, other_language(retrieval.language))
-        own = evidence_support(self.picker, question, expansion, retrieval.passages, self.cfg, focus_terms=focus_terms)
+        passages = retrieval.passages
+        if self.cfg.named_count_in_its_passage and asks_for_number(question, exactly=True):
+            passages = naming_passages(question, passages, self.cfg.support_depth, self._translated)
+        own = evidence_support(self.picker, question, expansion, passages, self.cfg, focus_terms=focus_terms)
         near_miss = own >= self.cfg.bridged_support_floor * self.cfg.abstain_threshold
         if near_miss and self.cfg.bridged_support and retrieval.bridged and not asks_for_number(question, exactly=True):
             # the bridge strengthens what the question's own words nearly found; alone it is too loose to count
             return max(own, evidence_support(self.picker, question, f"{expansion} {retrieval.bridged}",
-                                             retrieval.passages, self.cfg, focus_terms=focus_terms))
+                                             passages, self.cfg, focus_terms=focus_terms))
         return own
+
+    def _translated(self, name: str) -> bool:
+        """A name the glossary or the catalogue gives in the documents' language too."""
+        return bool(self.glossary.matches(name)) or not self.without_names(name).strip()
 
     def defining(self, question: str, retrieval: Retrieval, depth: int) -> dict[str, list[tuple[int, int]]]:
         """For a definition question, the sentences of the top `depth` passages that define its term (or a

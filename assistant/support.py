@@ -8,10 +8,11 @@ counted. A question made mostly of words the library never uses is not about it 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from indexing.bibliography import is_bibliographic
 from indexing.config import AnswerSettings
-from indexing.language import search_terms
+from indexing.language import search_terms, tokens
 from indexing.sentences import sentences_of
 
 from .intent import asks_for_number
@@ -35,6 +36,11 @@ _NOT_A_COUNT = re.compile(
     r"|(?:رقم|No\.?|Law|number)\s*\(?\d+\)?", re.IGNORECASE)
 
 
+# A count written out ("for no longer than ninety days", "twelve countries"); not "one", which is as often "no one".
+_NUMBER_WORDS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b",
+    re.IGNORECASE)
 # "8 of them", "22 منها": a number that counts what the sentence named before it, however far back.
 _OF_THEM = re.compile(r"(?<![\d.,])(\d+(?:[.,٫]\d+)?)\s*(?:%|في\s+المائة|بالمائة|per\s*cent|percent)?\s+"
                       r"(?:منها|منهم|منهن|of\s+them|of\s+which|of\s+these|among\s+them)(?!\w)", re.IGNORECASE)
@@ -43,7 +49,7 @@ _OF_THEM = re.compile(r"(?<![\d.,])(\d+(?:[.,٫]\d+)?)\s*(?:%|في\s+المائ�
 def _counts_focus(sentence: str, known: set[str], focus_terms: set[str], window: int) -> bool:
     """A number the question does not already hold, that counts rather than dates or names (see `_NOT_A_COUNT`),
     within a few words of the thing asked about, or anywhere after it as "N of them"."""
-    text = _NOT_A_COUNT.sub(" ", sentence)
+    text = _NUMBER_WORDS.sub(" 0 ", _NOT_A_COUNT.sub(" ", sentence))
     toks = search_terms(text)
     numbers = [i for i, t in enumerate(toks) if t[0].isdigit() and t not in known]
     if not numbers:
@@ -55,6 +61,27 @@ def _counts_focus(sentence: str, known: set[str], focus_terms: set[str], window:
         return True
     return any(m.group(1) not in known and focus_terms & set(search_terms(text[: m.start()]))
                for m in _OF_THEM.finditer(text))
+
+
+# A name of several capitalised words: a programme, an operation, a body ("Project Arachnid", "Child Dignity
+# Alliance"). One word alone is as often a sentence's first word or a country (those have their own rule).
+_NAME = re.compile(r"\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)+\b")
+
+
+def naming_passages(question: str, passages: list[Passage], depth: int,
+                    known: Callable[[str], bool] = lambda name: False) -> list[Passage]:
+    """For a question counting something of a named programme or body ("how many children has Project Arachnid
+    identified?"), the top passages that name it, when some do: a count in a passage on another operation is
+    not its count. A name the library's vocabularies translate (`known`: a glossary term, a document's name) is
+    left out: an Arabic passage names it in Arabic."""
+    bare = re.sub(r"\([^)]*\)", " ", question)  # not the full forms the reader wrote after an acronym
+    names = [" ".join(tokens(m.group(0))) for m in _NAME.finditer(bare) if not known(m.group(0))]
+    if not names:
+        return passages
+    top = passages[:depth]
+    texts = [f" {' '.join(tokens(p.chunk.text))} " for p in top]
+    named = [p for p, text in zip(top, texts) if all(f" {n} " in text for n in names)]
+    return named or passages
 
 
 def gives_a_count(sentence: str) -> bool:

@@ -92,3 +92,25 @@ def test_unknown_share_counts_the_words_the_library_lacks():
     assert unknown_share("حماية الأطفال", vocabulary) == 0.0
     assert unknown_share("وصفة الأرز", vocabulary) == 1.0
     assert unknown_share("2019", vocabulary) == 0.0
+
+
+def test_a_count_of_a_named_programme_is_looked_for_in_the_passages_naming_it():
+    from assistant.support import naming_passages
+
+    question = "How many children has Project Arachnid identified?"
+    named = passage("Project Arachnid, run by the Canadian centre, has processed 13 million suspect images.")
+    other = passage("In another operation at least 50 children were identified and safeguarded.")
+    assert naming_passages(question, [other, named], 5) == [named]
+    assert naming_passages(question, [other], 5) == [other]  # no passage names it: the other rules decide
+    assert naming_passages("How many children were identified?", [other, named], 5) == [other, named]
+    # a name the library translates (a glossary term, a document's name) is written in Arabic in Arabic passages
+    assert naming_passages(question, [other, named], 5, known=lambda name: True) == [other, named]
+
+
+def test_a_count_written_out_in_words_answers_a_how_long_question():
+    picker = SentencePicker()
+    question = "How long may a member hotline keep its reports?"
+    words = passage("Every member hotline may keep its reports for no longer than ninety days.")
+    vague = passage("Every member hotline may keep its reports for no longer than one period of time.")
+    assert support(picker, question, "", [words], AnswerSettings(), focus_terms=set()) > 0.0
+    assert support(picker, question, "", [vague], AnswerSettings(), focus_terms=set()) == 0.0
