@@ -63,6 +63,11 @@ class Glossary:
         self._english = [(t, {f" {_english_stems(f)} " for f in t.en if tokens(f) and not _ACRONYM.search(f)})
                          for t in terms]
 
+    def patterns(self, term: Term) -> list[tuple[str, "re.Pattern"]]:
+        """(the form's words joined, its word-bounded pattern) for each English and Arabic form of the term, as
+        `matches` tries them."""
+        return [(lit, p) for t, forms in self._forms if t is term for _, lit, p in forms]
+
     def arabic_forms(self, term: Term) -> tuple[str, ...]:
         """The term's Arabic forms as matching and expansion use them (with their article-less forms)."""
         return self._arabic.get(id(term), term.ar)

@@ -39,6 +39,7 @@ from .dense import DenseIndex
 from .derivation import question_nouns
 from .sentence_index import SentenceSearch, SentenceVectors
 from .term_bridge import BridgedTerms, TermBridge
+from .term_list import TermList
 from .render.references import references
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class Retriever:
             self.by_doc.setdefault(c.doc_id, []).append(c)
         self.lexical = LexicalIndex(self.chunks, self.settings.retrieval)
         cfg = self.settings.retrieval
+        self.term_list = TermList(self.glossary, self.chunks)
         self.roots = LexicalIndex(self.chunks, cfg, analyzer=root_terms) if cfg.root_weight > 0 else None
         self.dense = DenseIndex.from_store(self.store, self.chunks) if cfg.exact_search else None
         self.second = None
@@ -265,6 +267,14 @@ class Retriever:
             if cfg.bridge_per_word > 0 and language in cfg.bridge_languages:
                 again = self.bridge.lookup(lex_query, cfg.bridge_per_word, cfg.bridge_min_cos)
                 lex_extra += " " + " ".join(again.nearest + (again.spelled if cfg.bridge_cognates else []))
+        if cfg.latin_glossary_forms and not expand and language == "ar":
+            # the English words of an Arabic question ("نظام ال notice and takedown") stand for the Arabic the
+            # documents write
+            latin = self.glossary.matches(" ".join(w for w in tokens(lex_query) if w.isascii() and not w.isdigit()))
+            if latin:
+                arabic = self.glossary.forms_of(latin, "en", bare)
+                lex_extra = f"{lex_extra} {arabic}"
+                expansion = f"{expansion} {self.glossary.forms_of(latin, 'en')}".strip()
         name_terms: frozenset[str] = frozenset()
         if named and cfg.names_out_of_answer_terms:
             rest = self.parser.without_names(question) if topic else lex_query
@@ -287,6 +297,10 @@ class Retriever:
         lexical = self._lexical_order(lexical_query, mask)
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
         lists = self._more_lists(query, language, qvec, mask, timings)
+        if cfg.term_list_weight > 0 and language in cfg.term_list_languages:  # the names that scope ask nothing
+            order = self.term_list.order(self.glossary.matches(lex_query), mask, cfg.candidates, cfg.term_list_max_share,
+                                         then=lexical)
+            lists.append(("terms", cfg.term_list_weight, [self.chunks[i].chunk_id for i in order]))
         if self.roots is not None and language in cfg.root_languages:
             order = self._lexical_order(lexical_query, mask, index=self.roots)
             lists.append(("roots", cfg.root_weight, [self.chunks[i].chunk_id for i in order]))

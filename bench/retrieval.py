@@ -77,6 +77,9 @@ ABLATIONS = {
     "glossary forms without their article in the lexical query too": {"retrieval.glossary_bare_forms_in_query": True},
     "root lexical list on (0.5, Arabic questions)": {"retrieval.root_weight": 0.5},
     "verbal nouns of Arabic verbs in the lexical query on": {"retrieval.verbal_nouns": True},
+    "glossary-phrase list off": {"retrieval.term_list_weight": 0.0},
+    "glossary-phrase list for English questions only": {"retrieval.term_list_languages": ["en"]},
+    "glossary forms for the English words of Arabic questions on": {"retrieval.latin_glossary_forms": True},
     "sentence re-ranking for Arabic questions too": {"retrieval.sentence_languages": ["en", "ar"]},
 }
 

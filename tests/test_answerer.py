@@ -32,6 +32,16 @@ def with_one_passage(library, question, text):
                                passages=[Passage(Chunk("d#1", "d", text, text, 0, len(text), 0), 1.0)])
 
 
+def without_the_phrase_list(library, tmp_path, question):
+    """The question's retrieval with the glossary-phrase list off: the passages a rule of the answerer was shown
+    to matter on (the list brings passages that support these questions by their words alone)."""
+    from assistant.retrieval import Retriever
+
+    settings = library.settings.model_copy(update={
+        "data_dir": tmp_path, "retrieval": library.settings.retrieval.model_copy(update={"term_list_weight": 0.0})})
+    return Retriever(settings, library.store, library.glossary, library.library.metas()).retrieve(question)
+
+
 def assert_leads_with_one_of(answer, retrieval, spans):
     """The answer is given and its first quote lies in one of `spans` ({chunk id: [(start, end)] in its text})."""
     assert not answer.abstained
@@ -103,10 +113,10 @@ def test_the_glossarys_own_language_forms_of_a_questions_words_count_as_its_supp
     assert with_forms > without > 0.0  # "البلدان" is the glossary's other Arabic form of "دولة"
 
 
-def test_the_bridges_arabic_words_are_evidence_for_an_english_question_unless_it_asks_for_a_quantity(library):
+def test_the_bridges_arabic_words_are_evidence_for_an_english_question_unless_it_asks_for_a_quantity(library, tmp_path):
     answerer = library.answerer
     question = "how do offenders cover their tracks online?"
-    retrieval = library.retrieve(question)
+    retrieval = without_the_phrase_list(library, tmp_path, question)
     assert retrieval.bridged
     bridged = answerer.support(question, retrieval)
     with answer_settings(answerer, bridged_support=False):
@@ -153,11 +163,13 @@ def test_recommendations_addressed_to_the_group_asked_about_are_evidence_though_
     assert not answer.abstained and answer.citations[0].doc_id == "qatar-submission-2024"
 
 
-def test_a_sentence_defining_the_term_asked_about_is_evidence_though_its_words_are_common(library):
+def test_a_sentence_defining_the_term_asked_about_is_evidence_though_its_words_are_common(library, tmp_path):
     question = "ما المقصود بالابتزاز الجنسي؟"
-    retrieval = library.retrieve(question)
     answerer = library.answerer
-    assert_enough_only_through(answerer, question, retrieval, defining_supports=False)
+    # without the glossary-phrase list the passages retrieved support the question only through the rule
+    plain = without_the_phrase_list(library, tmp_path, question)
+    assert_enough_only_through(answerer, question, plain, defining_supports=False)
+    retrieval = library.retrieve(question)
     answer = library.ask(question)
     assert not answer.abstained and "يشير مصطلح" in answer.citations[0].quote  # the defining sentence leads
     with answer_settings(answerer, defining_factor=1.0):

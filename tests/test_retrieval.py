@@ -275,11 +275,12 @@ def test_the_name_that_scopes_the_search_leaves_the_lexical_query_in_both_langua
 
 
 def test_a_which_paragraph_question_lifts_numbered_paragraphs_in_both_languages(library, tmp_path):
+    plain = retriever_with(library, tmp_path, term_list_weight=0.0)  # the intent alone, without the phrase list
     for question in ("paragraph about encryption", "اي فقرة بتحكي عن التعليم في المدارس"):
-        got = library.retrieve(question).passages[:5]
+        got = plain.retrieve(question).passages[:5]
         lifted = [p for p in got if any(w.startswith("fits paragraph") for w in p.why)]
         assert lifted and all(p.chunk.label for p in lifted)
-        off = retriever_with(library, tmp_path, paragraph_intent=False).retrieve(question).passages[:5]
+        off = retriever_with(library, tmp_path, term_list_weight=0.0, paragraph_intent=False).retrieve(question).passages[:5]
         assert sum(bool(p.chunk.label) for p in off) < sum(bool(p.chunk.label) for p in got)
 
 
@@ -345,3 +346,11 @@ def test_the_verbal_nouns_of_an_arabic_questions_verbs_join_the_lexical_query_wh
     on = retriever_with(library, tmp_path, verbal_nouns=True).retrieve(question)
     assert "تجريم" in on.lexical_query.split()  # the resolution's word for it
     assert "تجريم" not in library.retrieve(question).lexical_query.split()  # shipped off
+
+
+def test_passages_holding_the_questions_glossary_terms_as_phrases_join_the_fusion_unless_turned_off(library, tmp_path):
+    question = "what does the resolution say about end-to-end encryption?"
+    got = library.retrieve(question)
+    assert any(w.startswith("terms#") for p in got.passages for w in p.why)
+    off = retriever_with(library, tmp_path, term_list_weight=0.0).retrieve(question)
+    assert not any(w.startswith("terms#") for p in off.passages for w in p.why)
