@@ -158,7 +158,8 @@ def main() -> None:
         PROJECT_ROOT / "bench" / "gold" / "fresh6.jsonl",
         PROJECT_ROOT / "bench" / "gold" / "fresh.jsonl", PROJECT_ROOT / "bench" / "gold" / "fresh2.jsonl",
         PROJECT_ROOT / "bench" / "gold" / "fresh7.jsonl", PROJECT_ROOT / "bench" / "gold" / "fresh8.jsonl",
-        PROJECT_ROOT / "bench" / "gold" / "fresh9.jsonl"])
+        PROJECT_ROOT / "bench" / "gold" / "fresh9.jsonl", PROJECT_ROOT / "bench" / "gold" / "fresh10.jsonl",
+        PROJECT_ROOT / "bench" / "gold" / "fresh11.jsonl"])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=PROJECT_ROOT / "runs")
