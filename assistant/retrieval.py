@@ -262,8 +262,13 @@ class Retriever:
             expansion, query_expansion = f"{expansion} {spelled}".strip(), f"{query_expansion} {spelled}".strip()
         lex_query = self.parser.without_names(query) if scope else query
         lex_extra = f"{query_expansion} {bridged}"
-        if named and cfg.names_out_of_lexical_query:  # nor their translations: "GTA" scopes, it is not asked about
-            lex_extra = self.glossary.expand(lex_query, language, bare) if expand else ""
+        names_out = named and cfg.names_out_of_lexical_query
+        term_list = cfg.term_list_weight > 0 and language in cfg.term_list_languages
+        # the glossary terms of the question without the names that scope it (matched once, for both users)
+        lex_terms = ((matched if expand and lex_query == query else self.glossary.matches(lex_query))
+                     if (names_out and expand) or term_list else [])
+        if names_out:  # nor their translations: "GTA" scopes, it is not asked about
+            lex_extra = self.glossary.forms_of(lex_terms, language, bare) if expand else ""
             if cfg.bridge_per_word > 0 and language in cfg.bridge_languages:
                 again = self.bridge.lookup(lex_query, cfg.bridge_per_word, cfg.bridge_min_cos)
                 lex_extra += " " + " ".join(again.nearest + (again.spelled if cfg.bridge_cognates else []))
@@ -297,9 +302,8 @@ class Retriever:
         lexical = self._lexical_order(lexical_query, mask)
         timings["lexical_ms"] = (time.perf_counter() - t3) * 1000
         lists = self._more_lists(query, language, qvec, mask, timings)
-        if cfg.term_list_weight > 0 and language in cfg.term_list_languages:  # the names that scope ask nothing
-            order = self.term_list.order(self.glossary.matches(lex_query), mask, cfg.candidates, cfg.term_list_max_share,
-                                         then=lexical)
+        if term_list:
+            order = self.term_list.order(lex_terms, mask, cfg.candidates, cfg.term_list_max_share, then=lexical)
             lists.append(("terms", cfg.term_list_weight, [self.chunks[i].chunk_id for i in order]))
         if self.roots is not None and language in cfg.root_languages:
             order = self._lexical_order(lexical_query, mask, index=self.roots)

@@ -46,6 +46,15 @@ def small_library(tmp_path):
     return Settings(corpus_dir=corpus, data_dir=tmp_path / "data", **EDITORS)
 
 
+def retriever_with(library, tmp_path, **retrieval):
+    """A retriever over the session library's store with some retrieval settings changed."""
+    from assistant.retrieval import Retriever
+
+    settings = library.settings.model_copy(
+        update={"data_dir": tmp_path, "retrieval": library.settings.retrieval.model_copy(update=retrieval)})
+    return Retriever(settings, library.store, library.glossary, library.library.metas())
+
+
 def read(name: str) -> str:
     return (CORPUS / name).read_text(encoding="utf-8")
 

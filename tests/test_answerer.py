@@ -4,6 +4,8 @@ from __future__ import annotations
 import dataclasses
 from contextlib import contextmanager
 
+from conftest import retriever_with
+
 
 @contextmanager
 def answer_settings(answerer, **changed):
@@ -35,11 +37,7 @@ def with_one_passage(library, question, text):
 def without_the_phrase_list(library, tmp_path, question):
     """The question's retrieval with the glossary-phrase list off: the passages a rule of the answerer was shown
     to matter on (the list brings passages that support these questions by their words alone)."""
-    from assistant.retrieval import Retriever
-
-    settings = library.settings.model_copy(update={
-        "data_dir": tmp_path, "retrieval": library.settings.retrieval.model_copy(update={"term_list_weight": 0.0})})
-    return Retriever(settings, library.store, library.glossary, library.library.metas()).retrieve(question)
+    return retriever_with(library, tmp_path, term_list_weight=0.0).retrieve(question)
 
 
 def assert_leads_with_one_of(answer, retrieval, spans):

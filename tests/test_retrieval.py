@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from assistant.models import Filters
+from conftest import retriever_with
 
 
 def top(library, question, **kw):
@@ -153,14 +154,6 @@ def test_results_come_with_the_reasons_they_were_found(library):
     assert all(p.why for p in passages)
     assert any(w.startswith("dense#") for p in passages for w in p.why)
     assert any(w.startswith("bm25#") for p in passages for w in p.why)
-
-
-def retriever_with(library, tmp_path, **retrieval):
-    from assistant.retrieval import Retriever
-
-    settings = library.settings.model_copy(
-        update={"data_dir": tmp_path, "retrieval": library.settings.retrieval.model_copy(update=retrieval)})
-    return Retriever(settings, library.store, library.glossary, library.library.metas())
 
 
 def test_a_second_dense_model_adds_its_ranking_for_the_languages_it_is_set_for(library, tmp_path):
